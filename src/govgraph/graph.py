@@ -1,0 +1,367 @@
+"""A loaded knowledge graph of one jurisdiction, and the questions it answers.
+
+``load()`` reads the ontology and a rule base into a store; ``GovGraph`` binds the
+user's values into the named queries of ``queries/`` and turns their rows into
+answers that carry their citation. It knows no post, threshold or article: those
+come from the rule base, the questions from the queries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import jurisdiction as jurisdictions
+from . import queries
+from .errors import GovGraphError
+from .model import (
+    Answer,
+    ApprovalChain,
+    ArticleView,
+    Citation,
+    Competence,
+    Coverage,
+    Deadline,
+    LeaveRule,
+    Member,
+    Named,
+    Quorum,
+    Step,
+    Text,
+    Violation,
+)
+from .names import Names
+from .store import Row, Store, Term, open_store
+from .vocabulary import LONGER_PERIOD, SHORTER_PERIOD, XSD
+
+
+class GovGraph:
+    """The ontology and one jurisdiction's rule base in a store, ready to answer."""
+
+    def __init__(self, store: Store, jurisdiction: jurisdictions.Jurisdiction | None = None) -> None:
+        self.store = store
+        self.jurisdiction = jurisdiction
+
+    # ── running queries ──────────────────────────────────────────────────────
+
+    def select(self, name: str, **bindings: Term | None) -> list[Row]:
+        """Run the named query ``queries/<name>.rq`` with its parameters bound."""
+        bound = {key: value for key, value in bindings.items() if value is not None}
+        return self.store.select(queries.named(name).text, bound)
+
+    def sparql(self, text: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        """Run any SELECT query over the graph."""
+        return self.store.select(text, bindings)
+
+    # ── names ────────────────────────────────────────────────────────────────
+
+    @cached_property
+    def names(self) -> Names:
+        labels = (
+            {
+                "resource": row["resource"].value,
+                "name": row["name"].value,
+                "lang": row["lang"].value if row["lang"] is not None else "",
+                "kind": row["kind"].value,
+            }
+            for row in self.select("labels")
+        )
+        types = ((row["resource"].value, row["class"].value) for row in self.select("types"))
+        return Names(labels, types)
+
+    def resolve(self, name: str, kind: str = "term") -> str:
+        """The IRI a zh or en label, CURIE or IRI stands for (raises NameNotFound with close matches)."""
+        return self.names.resolve(name, kind)
+
+    def named(self, term: Term | str | None) -> Named | None:
+        if term is None:
+            return None
+        return self.names.named(term if isinstance(term, str) else term.value)
+
+    def _node(self, name: str | None, kind: str) -> ox.NamedNode | None:
+        return None if name is None else ox.NamedNode(self.resolve(name, kind))
+
+    # ── the questions ────────────────────────────────────────────────────────
+
+    def who(
+        self,
+        action: str,
+        target: str,
+        *,
+        absent: str | None = None,
+        reason: str | None = None,
+        long_absence: bool | None = None,
+        agenda: str | None = None,
+        amount: str | int | Decimal | None = None,
+    ) -> list[Answer]:
+        """Who may, must or must not do ``action`` on ``target``; a case narrows the answer."""
+        target_node = self._node(target, "term")
+        rows = self.select(
+            "who",
+            action=self._node(action, "act"),
+            target=target_node,
+            absentPost=self._node(absent, "post"),
+            absenceReason=self._node(reason, "reason"),
+            absenceDuration=_duration(long_absence),
+            agendaKind=self._node(agenda, "agenda"),
+            amount=_decimal(amount),
+        )
+        chains = self._chains(target_node) if any(row["chain"] for row in rows) else {}
+        return [
+            Answer(
+                rule=self.named(row["rule"]),
+                modality=self.named(row["modality"]),
+                post=self.named(row["assignee"]),
+                act=self.named(row["ruleAction"]),
+                target=self.named(row["target"]),
+                condition=_text(row["conditionZh"], row["conditionEn"]),
+                conferral=self.named(row["conferral"]),
+                grantor=self.named(row["grantor"]),
+                on_behalf_of=self.named(row["onBehalfOf"]),
+                chain=chains.get(row["chain"].value) if row["chain"] else None,
+                if_necessary=_bool(row["ifNecessary"]),
+                basis=self._citation(row["article"], row["number"], row["text"]),
+            )
+            for row in rows
+        ]
+
+    def acts_for(self, post: str, *, reason: str | None = None, long_absence: bool | None = None) -> list[Answer]:
+        """Who acts for ``post`` while its holder is away (for ``reason``, long or not), and who designates."""
+        rows = self.select(
+            "acts-for",
+            absentPost=self._node(post, "post"),
+            absenceReason=self._node(reason, "reason"),
+            absenceDuration=_duration(long_absence),
+        )
+        return [
+            Answer(
+                rule=self.named(row["rule"]),
+                modality=self.named(row["modality"]),
+                post=self.named(row["assignee"]),
+                act=self.named(row["ruleAction"]),
+                target=self.named(row["target"]),
+                condition=_text(row["conditionZh"], row["conditionEn"]),
+                conferral=self.named(row["conferral"]),
+                grantor=self.named(row["grantor"]),
+                on_behalf_of=self.named(row["absentPost"]),
+                chain=None,
+                if_necessary=False,
+                basis=self._citation(row["article"], row["number"], row["text"]),
+            )
+            for row in rows
+        ]
+
+    def decide(self, amount: str | int | Decimal | None = None, matter: str | None = None) -> list[Competence]:
+        """Which meeting decides a matter (of a kind, involving an amount in yuan)."""
+        if amount is None and matter is None:
+            raise GovGraphError("expected an amount, a matter kind, or both")
+        rows = self.select("decide", amount=_decimal(amount), matterAsked=self._node(matter, "matter"))
+        return [
+            Competence(
+                rule=self.named(row["rule"]),
+                meeting=self.named(row["meeting"]),
+                matter=self.named(row["matter"]),
+                minimum=_number(row["minimumAmount"]),
+                minimum_inclusive=_bool(row["minimumInclusive"]) if row["minimumInclusive"] else None,
+                maximum=_number(row["maximumAmount"]),
+                maximum_inclusive=_bool(row["maximumInclusive"]) if row["maximumInclusive"] else None,
+                condition=_text(row["conditionZh"], row["conditionEn"]),
+                basis=self._citation(row["article"], row["number"], row["text"]),
+            )
+            for row in rows
+        ]
+
+    def quorum(self, meeting: str, agenda: str | None = None) -> Quorum:
+        """A meeting type's members, and the quorum for an agenda kind (or in general)."""
+        meeting_node = self._node(meeting, "meeting")
+        rows = self.select("quorum", meeting=meeting_node, agendaKind=self._node(agenda, "agenda"))
+        members = {
+            row["member"].value: Member(self.named(row["member"]), self.named(row["compositionRule"]), row["compositionNumber"].value)
+            for row in rows
+            if row["member"] is not None
+        }
+        quorum_rows = [row for row in rows if row["quorumRule"] is not None]
+        first = quorum_rows[0] if quorum_rows else None
+        if quorum_rows and len({row["quorumRule"].value for row in quorum_rows}) > 1:
+            raise GovGraphError(f"{meeting}: the rule base gives several quorums for the same case")
+        return Quorum(
+            meeting=self.named(meeting_node),
+            agenda_kind=self.named(first["quorumAgendaKind"]) if first else None,
+            members=tuple(members.values()),
+            rule=self.named(first["quorumRule"]) if first else None,
+            numerator=int(first["numerator"].value) if first else None,
+            denominator=int(first["denominator"].value) if first else None,
+            inclusive=_bool(first["inclusive"]) if first else None,
+            basis=self._citation(first["quorumArticle"], first["quorumNumber"], first["quorumText"]) if first else None,
+        )
+
+    def approval_chains(self, document_kind: str) -> dict[str, ApprovalChain]:
+        """The approval chain before each signature on a document kind, by chain IRI."""
+        return self._chains(self._node(document_kind, "document"))
+
+    def leave(self, post: str) -> list[LeaveRule]:
+        """Whom the holder of ``post`` asks for leave or reports an absence to."""
+        rows = self.select("leave", post=self._node(post, "post"))
+        return [
+            LeaveRule(
+                rule=self.named(row["rule"]),
+                post=self.named(row["assignee"]),
+                act=self.named(row["ruleAction"]),
+                occasion=self.named(row["occasion"]),
+                recipient=self.named(row["recipient"]),
+                condition=_text(row["conditionZh"], row["conditionEn"]),
+                basis=self._citation(row["article"], row["number"], row["text"]),
+            )
+            for row in rows
+        ]
+
+    def deadlines(self, action: str | None = None) -> list[Deadline]:
+        """Every time limit the rules set (on ``action`` only, if given)."""
+        rows = self.select("deadlines", action=self._node(action, "act"))
+        return [
+            Deadline(
+                rule=self.named(row["rule"]),
+                post=self.named(row["assignee"]),
+                act=self.named(row["ruleAction"]),
+                target=self.named(row["target"]),
+                amount=float(row["amount"].value),
+                unit=self.named(row["unit"]),
+                direction=self.named(row["direction"]),
+                anchor=_text(row["anchorZh"], row["anchorEn"]),
+                strength=self.named(row["strength"]),
+                basis=self._citation(row["article"], row["number"], row["text"]),
+            )
+            for row in rows
+        ]
+
+    def article(self, number: str | int) -> ArticleView:
+        """An article's text, its chapter, and the rules that rest on it."""
+        rows = self.select("article", number=ox.Literal(str(number).strip()))
+        if not rows:
+            raise GovGraphError(f"no article {number!r} in this rule base: expected an article number such as 1")
+        first = rows[0]
+        return ArticleView(
+            article=self.named(first["article"]),
+            number=str(number).strip(),
+            chapter=self.named(first["chapter"]),
+            text=first["text"].value,
+            rules=tuple((self.named(row["rule"]), self.named(row["ruleType"])) for row in rows if row["rule"]),
+        )
+
+    def coverage(self) -> list[Coverage]:
+        """For each article, how many rules rest on it, or whether it is only a principle."""
+        return [
+            Coverage(
+                article=self.named(row["article"]),
+                number=row["number"].value,
+                chapter=self.named(row["chapter"]),
+                rules=int(row["rules"].value),
+                principles=int(row["principles"].value),
+                status=row["status"].value,
+            )
+            for row in self.select("coverage")
+        ]
+
+    def check(self) -> list[Violation]:
+        """Run every integrity check (``queries/*-violation.rq``); an empty list means all hold."""
+        found = []
+        for query in queries.integrity_checks():
+            for row in self.store.select(query.text):
+                found.append(Violation(query.name, self._named_or_blank(row["resource"]), row["problem"].value))
+        return found
+
+    # ── helpers ──────────────────────────────────────────────────────────────
+
+    def _named_or_blank(self, term: Term) -> Named:
+        return self.named(term) if isinstance(term, ox.NamedNode) else Named(str(term))
+
+    def _citation(self, article: Term, number: Term, text: Term) -> Citation:
+        return Citation(self.named(article), number.value, text.value)
+
+    def _chains(self, target: ox.NamedNode | None) -> dict[str, ApprovalChain]:
+        steps: dict[str, list[Step]] = defaultdict(list)
+        basis: dict[str, Citation] = {}
+        for row in self.select("approval-chain", target=target):
+            if row["chain"] is None:
+                continue
+            chain = row["chain"].value
+            basis[chain] = self._citation(row["chainArticle"], row["chainNumber"], row["chainText"])
+            if row["stepIndex"] is not None:
+                step = Step(int(row["stepIndex"].value), self.named(row["approver"]), self.named(row["stepAct"]), _bool(row["eachInTurn"]))
+                if step not in steps[chain]:
+                    steps[chain].append(step)
+        return {
+            chain: ApprovalChain(self.named(chain), tuple(sorted(steps[chain], key=lambda s: s.index)), citation)
+            for chain, citation in basis.items()
+        }
+
+
+# ── loading ──────────────────────────────────────────────────────────────────
+
+_LOADED: dict[tuple, GovGraph] = {}
+
+
+def load(
+    rules: str | Path | None = None,
+    *,
+    store: str = "oxigraph",
+    extra: tuple[str | Path, ...] = (),
+) -> GovGraph:
+    """Load the ontology and a rule base (the default one if ``rules`` is None).
+
+    ``rules`` is a rule base's name under ``data/`` or a folder of Turtle files;
+    ``extra`` adds more RDF files (records, another rule base). Within a process, the
+    same files unchanged are not parsed twice.
+    """
+    juris = jurisdictions.find(rules)
+    files = [*jurisdictions.ontology_files(), *juris.files(), *(Path(p) for p in extra)]
+    key = (store, tuple((str(p), _stamp(p)) for p in files))
+    if key not in _LOADED:
+        _LOADED[key] = GovGraph(open_store(files, store), juris)
+    return _LOADED[key]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _duration(long_absence: bool | None) -> ox.NamedNode | None:
+    if long_absence is None:
+        return None
+    return ox.NamedNode(LONGER_PERIOD if long_absence else SHORTER_PERIOD)
+
+
+def _decimal(amount: str | int | Decimal | None) -> ox.Literal | None:
+    if amount is None:
+        return None
+    try:
+        value = Decimal(str(amount).replace(",", "").replace("_", "").strip())
+    except InvalidOperation:
+        raise GovGraphError(f"amount {amount!r} is not a number: expected yuan as digits, e.g. 5000000") from None
+    if not value.is_finite() or value < 0:
+        raise GovGraphError(f"amount {amount!r}: expected a finite, non-negative number of yuan")
+    return ox.Literal(format(value, "f"), datatype=ox.NamedNode(XSD + "decimal"))
+
+
+def _text(zh: Term | None, en: Term | None) -> Text | None:
+    if zh is None and en is None:
+        return None
+    return Text(zh.value if zh is not None else None, en.value if en is not None else None)
+
+
+def _bool(term: Term | None) -> bool:
+    return term is not None and term.value in ("true", "1")
+
+
+def _number(term: Term | None) -> float | None:
+    return None if term is None else float(term.value)
