@@ -18,7 +18,8 @@ from .errors import (
     NameNotFound,
     QueryError,
 )
-from .graph import GovGraph, load
+from .graph import GovGraph
+from .loading import load
 from .model import (
     Answer,
     ApprovalChain,

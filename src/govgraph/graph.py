@@ -1,6 +1,6 @@
 """A loaded knowledge graph of one jurisdiction, and the questions it answers.
 
-``load()`` reads the ontology and a rule base into a store; ``GovGraph`` binds the
+``GovGraph`` binds the
 user's values into the named queries of ``queries/`` and turns their rows into
 answers that carry their citation. It knows no post, threshold or article: those
 come from the rule base, the questions from the queries.
@@ -8,12 +8,10 @@ come from the rule base, the questions from the queries.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -37,7 +35,7 @@ from .model import (
     Violation,
 )
 from .names import Names
-from .store import Row, Store, Term, open_store
+from .store import Row, Store, Term
 from .vocabulary import LONGER_PERIOD, SHORTER_PERIOD, XSD
 
 
@@ -300,39 +298,6 @@ class GovGraph:
             chain: ApprovalChain(self.named(chain), tuple(sorted(steps[chain], key=lambda s: s.index)), citation)
             for chain, citation in basis.items()
         }
-
-
-# ── loading ──────────────────────────────────────────────────────────────────
-
-_LOADED: dict[tuple, GovGraph] = {}
-
-
-def load(
-    rules: str | Path | None = None,
-    *,
-    store: str = "oxigraph",
-    extra: tuple[str | Path, ...] = (),
-) -> GovGraph:
-    """Load the ontology and a rule base (the default one if ``rules`` is None).
-
-    ``rules`` is a rule base's name under ``data/`` or a folder of Turtle files;
-    ``extra`` adds more RDF files (records, another rule base). Within a process, the
-    same files unchanged are not parsed twice.
-    """
-    juris = jurisdictions.find(rules)
-    files = [*jurisdictions.ontology_files(), *juris.files(), *(Path(p) for p in extra)]
-    key = (store, tuple((str(p), _stamp(p)) for p in files))
-    if key not in _LOADED:
-        _LOADED[key] = GovGraph(open_store(files, store), juris)
-    return _LOADED[key]
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, 0)
-    return (info.st_mtime_ns, info.st_size)
 
 
 def _duration(long_absence: bool | None) -> ox.NamedNode | None:

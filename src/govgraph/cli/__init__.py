@@ -1,0 +1,68 @@
+"""The ``govgraph`` command: a thin layer over the library.
+
+Subcommands live in modules of this package and are imported only when run, so that
+``govgraph who …`` does not pay for what ``govgraph draw`` or ``validate`` needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+#: command name → (module in govgraph.cli, function name)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "who": ("ask", "who"),
+    "decide": ("ask", "decide"),
+    "quorum": ("ask", "quorum"),
+    "leave": ("ask", "leave"),
+    "deadlines": ("ask", "deadlines"),
+    "article": ("ask", "article"),
+    "coverage": ("ask", "coverage"),
+    "check": ("ask", "check"),
+    "sparql": ("ask", "sparql"),
+    "queries": ("ask", "list_queries"),
+    "chain": ("chain", "chain"),
+    "draw": ("chain", "draw"),
+    "validate": ("validate", "validate"),
+    "serve": ("serve", "serve"),
+    "load": ("serve", "load"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported when first used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self._available(name))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not self._available(name):
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        return importlib.util.find_spec(f"{__name__}.{COMMANDS[name][0]}") is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="govgraph")
+def main() -> None:
+    """Ask a government's working rules who may convene, preside, sign or act for whom,
+    and get answers that cite the article.
+
+    \b
+    Examples:
+      govgraph who convene 区政府常务会议
+      govgraph who sign 上行文 --format json
+      govgraph who acts-for 区长 --absence 外出
+      govgraph decide --amount 5000000
+      govgraph article 41
+
+    Names may be given as the Chinese or English label, a CURIE (hq:DistrictHead) or an
+    IRI. Every command takes --rules to choose a rule base (default: data/catalog.toml).
+    """
+

@@ -1,0 +1,126 @@
+"""What every govgraph command shares: options, loading the graph, printing, failing well.
+
+Exit codes: 0 answered (or conforms), 1 the answer is "no" (violations found, integrity
+check failed), 2 bad input (unknown name, unreadable file, bad query): never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import click
+
+from ..errors import GovGraphError
+
+EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def rules_option(function: Callable) -> Callable:
+    return click.option(
+        "--rules",
+        metavar="NAME|DIR",
+        envvar="GOVGRAPH_RULES",
+        help="Rule base: a name under data/ or a folder of Turtle files [default: data/catalog.toml's; env GOVGRAPH_RULES].",
+    )(function)
+
+
+def store_option(function: Callable) -> Callable:
+    return click.option(
+        "--store",
+        type=click.Choice(["oxigraph", "rdflib"]),
+        default="oxigraph",
+        show_default=True,
+        envvar="GOVGRAPH_STORE",
+        help="Query engine (env GOVGRAPH_STORE).",
+    )(function)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable:
+    def decorate(function: Callable) -> Callable:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(list(choices)),
+            default=default,
+            show_default=True,
+            help="Output: a table for people, json for machines.",
+        )(function)
+
+    return decorate
+
+
+def lang_option(function: Callable) -> Callable:
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        envvar="GOVGRAPH_LANG",
+        help="Language of labels in tables (JSON always carries both).",
+    )(function)
+
+
+def endpoint_option(function: Callable) -> Callable:
+    return click.option(
+        "--endpoint",
+        metavar="URL",
+        envvar="GOVGRAPH_ENDPOINT",
+        help="Ask a SPARQL 1.1 endpoint holding the graph instead of loading it (env GOVGRAPH_ENDPOINT).",
+    )(function)
+
+
+def graph_options(function: Callable) -> Callable:
+    """--rules, --store and --endpoint: the options of every command that loads the graph."""
+    return rules_option(store_option(endpoint_option(function)))
+
+
+def load_graph(rules: str | None, store: str, endpoint: str | None = None):  # noqa: ANN201 - GovGraph
+    """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint."""
+    from ..loading import load
+
+    if endpoint:
+        raise GovGraphError("--endpoint is not supported yet")
+    return load(rules, store=store)
+
+
+def friendly_errors(function: Callable) -> Callable:
+    """Turn govgraph's errors into a one-line message on stderr and exit 2."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except GovGraphError as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+    click.echo(f"govgraph: error: {message}", err=True)
+    sys.exit(code)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def console():  # noqa: ANN201 - rich.console.Console
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):  # noqa: ANN201 - rich Table
+    from rich.table import Table
+
+    grid = Table(title=title, title_justify="left", show_lines=True, expand=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*row)
+    return grid
