@@ -168,6 +168,8 @@ def _to_rdflib(term: Term):  # noqa: ANN202
         return rdflib.BNode(term.value)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == str(rdflib.XSD.string):
+        return rdflib.Literal(term.value)  # rdflib tells a plain literal from an xsd:string one; RDF 1.1 does not
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
