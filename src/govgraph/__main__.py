@@ -1,0 +1,5 @@
+"""``python -m govgraph`` is the ``govgraph`` command."""
+
+from .cli import main
+
+main()
