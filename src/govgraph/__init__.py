@@ -1,11 +1,13 @@
 """govgraph: a knowledge graph of government roles and authority.
 
->>> import govgraph
->>> graph = govgraph.load()                       # the ontology and the default rule base
->>> [a.post.zh for a in graph.who("convene", "区政府常务会议")]
-['区长', '负责日常工作的副区长']
+    import govgraph
+    graph = govgraph.load()              # the ontology and the default rule base
+    graph.who("convene", MEETING)        # MEETING: a label, CURIE or IRI of a meeting type
+    graph.acts_for(POST, reason=REASON)  # who acts for an absent post, designated by whom
+    graph.decide(amount=AMOUNT)          # which meeting decides a sum of money
 
-Every answer carries its basis: the article's IRI, number and text.
+Every answer carries its basis: the article's IRI, number and text. The README shows
+these calls on the default rule base.
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ __all__ = [
     "JurisdictionNotFound",
     "LeaveRule",
     "Member",
-    "Named",
     "NameNotFound",
+    "Named",
     "NamedQuery",
     "QueryError",
     "Quorum",

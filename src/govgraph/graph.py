@@ -312,7 +312,7 @@ def _decimal(amount: str | int | Decimal | None) -> ox.Literal | None:
     try:
         value = Decimal(str(amount).replace(",", "").replace("_", "").strip())
     except InvalidOperation:
-        raise GovGraphError(f"amount {amount!r} is not a number: expected yuan as digits, e.g. 5000000") from None
+        raise GovGraphError(f"amount {amount!r} is not a number: expected yuan as digits, e.g. 1200000.50") from None
     if not value.is_finite() or value < 0:
         raise GovGraphError(f"amount {amount!r}: expected a finite, non-negative number of yuan")
     return ox.Literal(format(value, "f"), datatype=ox.NamedNode(XSD + "decimal"))

@@ -11,6 +11,8 @@ import importlib.util
 
 import click
 
+from ._common import examples_epilog
+
 #: command name → (module in govgraph.cli, function name)
 COMMANDS: dict[str, tuple[str, str]] = {
     "who": ("ask", "who"),
@@ -41,7 +43,14 @@ class LazyGroup(click.Group):
         if name not in COMMANDS or not self._available(name):
             return None
         module, attribute = COMMANDS[name]
-        return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+        command = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+        if command.epilog is None:
+            command.epilog = examples_epilog(name)
+        return command
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.epilog = self.epilog or examples_epilog("govgraph")
+        super().format_epilog(ctx, formatter)
 
     @staticmethod
     def _available(name: str) -> bool:
@@ -54,15 +63,7 @@ def main() -> None:
     """Ask a government's working rules who may convene, preside, sign or act for whom,
     and get answers that cite the article.
 
-    \b
-    Examples:
-      govgraph who convene 区政府常务会议
-      govgraph who sign 上行文 --format json
-      govgraph who acts-for 区长 --absence 外出
-      govgraph decide --amount 5000000
-      govgraph article 41
-
-    Names may be given as the Chinese or English label, a CURIE (hq:DistrictHead) or an
+    Names may be given as the Chinese or English label, a CURIE (prefix:LocalName) or an
     IRI. Every command takes --rules to choose a rule base (default: data/catalog.toml).
     """
 

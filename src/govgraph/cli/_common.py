@@ -100,6 +100,25 @@ def friendly_errors(function: Callable) -> Callable:
     return wrapper
 
 
+def examples_epilog(command: str) -> str | None:
+    """Example calls for ``command`` from the default rule base's ``examples.toml``, as a help epilog.
+
+    Examples name posts and meetings, so they live with the rule base, not in Python.
+    """
+    import tomllib
+
+    from ..jurisdiction import find
+
+    try:
+        path = find().folder / "examples.toml"
+        lines = tomllib.loads(path.read_text(encoding="utf-8")).get(command, [])
+    except (GovGraphError, OSError, tomllib.TOMLDecodeError):
+        return None
+    if not lines:
+        return None
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     click.echo(f"govgraph: error: {message}", err=True)
     sys.exit(code)

@@ -125,7 +125,7 @@ def print_answers(answers: Sequence[Answer], output_format: str, lang: str, titl
 @click.command()
 @click.argument("action")
 @click.argument("target")
-@click.option("--absent", metavar="POST", help="Case: this post's holder is away (e.g. 区长).")
+@click.option("--absent", metavar="POST", help="Case: this post's holder is away.")
 @click.option("--absence", "reason", metavar="REASON", help="Case: why the holder is away (外出, 学习, 出差, 脱产学习, 病休假).")
 @click.option("--long/--short", "long_absence", default=None, help="Case: away for a longer period (时间较长), or briefly.")
 @click.option("--agenda", metavar="KIND", help="Case: the kind of agenda item (e.g. 人事议题).")
@@ -153,14 +153,6 @@ def who(
     ACTION is an act (convene, preside, sign, 签发, …); TARGET a meeting type, document
     kind, matter or portfolio. With ACTION "acts-for", TARGET is a post: who acts for
     it while its holder is away, and who designates them.
-
-    \b
-    Examples:
-      govgraph who convene 区政府常务会议
-      govgraph who sign 上行文
-      govgraph who acts-for 区长 --absence 外出
-      govgraph who acts-for 其他副区长 --absence 学习 --long
-      govgraph who preside "Executive Meeting of the District Government" --lang en --format json
     """
     graph = load_graph(rules, store, endpoint)
     if action == "acts-for":
@@ -178,8 +170,8 @@ def who(
 
 
 @click.command()
-@click.option("--amount", metavar="YUAN", help="The sum of money the matter involves, in yuan (e.g. 5000000).")
-@click.option("--matter", metavar="KIND", help="The kind of matter (e.g. 重大行政决策事项, 人事任免).")
+@click.option("--amount", metavar="YUAN", help="The sum of money the matter involves, in yuan.")
+@click.option("--matter", metavar="KIND", help="The kind of matter.")
 @graph_options
 @format_option("table", "json")
 @lang_option
@@ -191,11 +183,6 @@ def decide(
 
     Amounts compare as the regulation counts: "以上" and "含" include the bound, "不足"
     does not.
-
-    \b
-    Examples:
-      govgraph decide --amount 5000000
-      govgraph decide --matter 重大行政决策事项
     """
     if amount is None and matter is None:
         raise click.UsageError("give --amount, --matter, or both")
@@ -221,7 +208,7 @@ def decide(
 
 @click.command()
 @click.argument("meeting")
-@click.option("--agenda", metavar="KIND", help="The kind of agenda item (e.g. 人事议题): it may need a larger quorum.")
+@click.option("--agenda", metavar="KIND", help="The kind of agenda item: it may need a larger quorum.")
 @click.option("--present", type=click.IntRange(min=0), help="How many members are present, to say whether the quorum is met.")
 @click.option("--members", "member_count", type=click.IntRange(min=1), help="How many members the meeting has (with --present).")
 @graph_options
@@ -242,11 +229,6 @@ def quorum(
     """A meeting type's members, and how many of them must be present (for an agenda kind).
 
     Only members count, never those invited to attend (列席).
-
-    \b
-    Examples:
-      govgraph quorum 区政府常务会议
-      govgraph quorum 区政府常务会议 --agenda 人事议题 --present 4 --members 6
     """
     if (present is None) != (member_count is None):
         raise click.UsageError("--present and --members go together")
@@ -285,11 +267,6 @@ def quorum(
 @friendly_errors
 def leave(post: str, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Whom the holder of POST asks for leave, or reports an absence to.
-
-    \b
-    Examples:
-      govgraph leave 副区长
-      govgraph leave 区政府工作部门主要负责同志 --format json
     """
     graph = load_graph(rules, store, endpoint)
     found = graph.leave(post)
@@ -353,10 +330,6 @@ def deadlines(action: str | None, rules: str | None, store: str, endpoint: str |
 @friendly_errors
 def article(number: str, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Print article NUMBER: its chapter, its text, and the rules that rest on it.
-
-    \b
-    Example:
-      govgraph article 41
     """
     graph = load_graph(rules, store, endpoint)
     view = graph.article(number)
@@ -452,12 +425,6 @@ def sparql(
     """Run a SELECT query over the loaded graph: a .rq FILE, - for standard input, or a named query.
 
     Values are bound to the query's variables by the engine, never pasted into its text.
-
-    \b
-    Examples:
-      govgraph sparql queries/coverage.rq
-      govgraph sparql who --term action=convene --term target=区政府常务会议
-      echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | govgraph sparql -
     """
     import pyoxigraph as ox
 
