@@ -111,23 +111,7 @@ class GovGraph:
             amount=_decimal(amount),
         )
         chains = self._chains(target_node) if any(row["chain"] for row in rows) else {}
-        return [
-            Answer(
-                rule=self.named(row["rule"]),
-                modality=self.named(row["modality"]),
-                post=self.named(row["assignee"]),
-                act=self.named(row["ruleAction"]),
-                target=self.named(row["target"]),
-                condition=_text(row["conditionZh"], row["conditionEn"]),
-                conferral=self.named(row["conferral"]),
-                grantor=self.named(row["grantor"]),
-                on_behalf_of=self.named(row["onBehalfOf"]),
-                chain=chains.get(row["chain"].value) if row["chain"] else None,
-                if_necessary=_bool(row["ifNecessary"]),
-                basis=self._citation(row["article"], row["number"], row["text"]),
-            )
-            for row in rows
-        ]
+        return [self._answer(row, chains) for row in rows]
 
     def acts_for(self, post: str, *, reason: str | None = None, long_absence: bool | None = None) -> list[Answer]:
         """Who acts for ``post`` while its holder is away (for ``reason``, long or not), and who designates."""
@@ -137,23 +121,7 @@ class GovGraph:
             absenceReason=self._node(reason, "reason"),
             absenceDuration=_duration(long_absence),
         )
-        return [
-            Answer(
-                rule=self.named(row["rule"]),
-                modality=self.named(row["modality"]),
-                post=self.named(row["assignee"]),
-                act=self.named(row["ruleAction"]),
-                target=self.named(row["target"]),
-                condition=_text(row["conditionZh"], row["conditionEn"]),
-                conferral=self.named(row["conferral"]),
-                grantor=self.named(row["grantor"]),
-                on_behalf_of=self.named(row["absentPost"]),
-                chain=None,
-                if_necessary=False,
-                basis=self._citation(row["article"], row["number"], row["text"]),
-            )
-            for row in rows
-        ]
+        return [self._answer(row) for row in rows]
 
     def decide(self, amount: str | int | Decimal | None = None, matter: str | None = None) -> list[Competence]:
         """Which meeting decides a matter (of a kind, involving an amount in yuan)."""
@@ -275,6 +243,24 @@ class GovGraph:
         return found
 
     # ── helpers ──────────────────────────────────────────────────────────────
+
+    def _answer(self, row: Row, chains: Mapping[str, ApprovalChain] | None = None) -> Answer:
+        """An answer from a row of who.rq or acts-for.rq (which share their column names)."""
+        chain = row.get("chain")
+        return Answer(
+            rule=self.named(row["rule"]),
+            modality=self.named(row["modality"]),
+            post=self.named(row["assignee"]),
+            act=self.named(row["ruleAction"]),
+            target=self.named(row["target"]),
+            condition=_text(row["conditionZh"], row["conditionEn"]),
+            conferral=self.named(row["conferral"]),
+            grantor=self.named(row["grantor"]),
+            on_behalf_of=self.named(row["onBehalfOf"]),
+            chain=(chains or {}).get(chain.value) if chain is not None else None,
+            if_necessary=_bool(row.get("ifNecessary")),
+            basis=self._citation(row["article"], row["number"], row["text"]),
+        )
 
     def _named_or_blank(self, term: Term) -> Named:
         return self.named(term) if isinstance(term, ox.NamedNode) else Named(str(term))

@@ -7,9 +7,10 @@ with its citation: a table for people (``--lang zh|en``), JSON for machines.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -90,33 +91,45 @@ def _chain_text(answer: Answer, lang: str) -> str:
     return "\n".join(steps) + f"\n[{answer.chain.basis.article.label(lang)}]"
 
 
-def print_answers(answers: Sequence[Answer], output_format: str, lang: str, title: str) -> None:
+def show(
+    found: Sequence[Any],
+    output_format: str,
+    lang: str,
+    title: str,
+    columns: Sequence[str],
+    row: Callable[[Any], Sequence[str]],
+) -> None:
+    """Print results as JSON, or as a table (headings from WORDS) followed by the articles they cite."""
     if output_format == "json":
-        emit_json([answer.to_dict() for answer in answers])
+        emit_json([item.to_dict() for item in found])
         return
     words = WORDS[lang]
-    if not answers:
+    if not found:
         console().print(words["none"])
         return
+    console().print(table(title, [words[column] for column in columns], [row(item) for item in found]))
+    citations = [item.basis for item in found if getattr(item, "basis", None)]
+    citations += [item.chain.basis for item in found if getattr(item, "chain", None)]
+    _print_articles(citations, lang)
+
+
+def print_answers(answers: Sequence[Answer], output_format: str, lang: str, title: str) -> None:
+    always = WORDS[lang]["always"]
     has_chain = any(answer.chain for answer in answers)
-    columns = [words["post"], words["modality"], words["act"], words["condition"], words["how"], words["basis"]]
-    if has_chain:
-        columns.insert(5, words["chain"])
-    rows = []
-    for answer in answers:
-        row = [
+    columns = ["post", "modality", "act", "condition", "how", *(["chain"] if has_chain else []), "basis"]
+
+    def row(answer: Answer) -> list[str]:
+        return [
             _label(answer.post, lang),
             _label(answer.modality, lang),
             f"{_label(answer.act, lang)}\n{_label(answer.target, lang)}",
-            _label(answer.condition, lang) or words["always"],
+            _label(answer.condition, lang) or always,
             _how(answer, lang),
+            *([_chain_text(answer, lang)] if has_chain else []),
             _basis(answer.basis, lang),
         ]
-        if has_chain:
-            row.insert(5, _chain_text(answer, lang))
-        rows.append(row)
-    console().print(table(title, columns, rows))
-    _print_articles([a.basis for a in answers] + [a.chain.basis for a in answers if a.chain], lang)
+
+    show(answers, output_format, lang, title, columns, row)
 
 
 # ── who ──────────────────────────────────────────────────────────────────────
@@ -187,20 +200,15 @@ def decide(
     if amount is None and matter is None:
         raise click.UsageError("give --amount, --matter, or both")
     graph = load_graph(rules, store, endpoint)
-    found = graph.decide(amount=amount, matter=matter)
-    if output_format == "json":
-        emit_json([c.to_dict() for c in found])
-        return
-    words = WORDS[lang]
-    if not found:
-        console().print(words["none"])
-        return
-    rows = [
-        [c.meeting.label(lang), c.matter.label(lang), _label(c.condition, lang) or words["always"], _basis(c.basis, lang)]
-        for c in found
-    ]
-    console().print(table(f"decide {amount or ''} {matter or ''}".strip(), [words["meeting"], words["matter"], words["condition"], words["basis"]], rows))
-    _print_articles([c.basis for c in found], lang)
+    always = WORDS[lang]["always"]
+    show(
+        graph.decide(amount=amount, matter=matter),
+        output_format,
+        lang,
+        f"decide {amount or ''} {matter or ''}".strip(),
+        ["meeting", "matter", "condition", "basis"],
+        lambda c: [c.meeting.label(lang), c.matter.label(lang), _label(c.condition, lang) or always, _basis(c.basis, lang)],
+    )
 
 
 # ── quorum ───────────────────────────────────────────────────────────────────
@@ -269,20 +277,22 @@ def leave(post: str, rules: str | None, store: str, endpoint: str | None, output
     """Whom the holder of POST asks for leave, or reports an absence to.
     """
     graph = load_graph(rules, store, endpoint)
-    found = graph.leave(post)
-    if output_format == "json":
-        emit_json([r.to_dict() for r in found])
-        return
-    words = WORDS[lang]
-    if not found:
-        console().print(words["none"])
-        return
-    rows = [
-        [r.post.label(lang), r.act.label(lang), r.occasion.label(lang), r.recipient.label(lang), _label(r.condition, lang) or words["always"], _basis(r.basis, lang)]
-        for r in found
-    ]
-    console().print(table(f"leave {post}", [words["post"], words["act"], words["occasion"], words["recipient"], words["condition"], words["basis"]], rows))
-    _print_articles([r.basis for r in found], lang)
+    always = WORDS[lang]["always"]
+    show(
+        graph.leave(post),
+        output_format,
+        lang,
+        f"leave {post}",
+        ["post", "act", "occasion", "recipient", "condition", "basis"],
+        lambda r: [
+            r.post.label(lang),
+            r.act.label(lang),
+            r.occasion.label(lang),
+            r.recipient.label(lang),
+            _label(r.condition, lang) or always,
+            _basis(r.basis, lang),
+        ],
+    )
 
 
 # ── deadlines ────────────────────────────────────────────────────────────────
@@ -300,23 +310,20 @@ def deadlines(action: str | None, rules: str | None, store: str, endpoint: str |
     "个工作日" counts working days, "提前N天" calendar days, "N分钟内" from the request.
     """
     graph = load_graph(rules, store, endpoint)
-    found = graph.deadlines(action)
-    if output_format == "json":
-        emit_json([d.to_dict() for d in found])
-        return
-    words = WORDS[lang]
-    rows = [
-        [
+    show(
+        graph.deadlines(action),
+        output_format,
+        lang,
+        "deadlines",
+        ["post", "act", "deadline", "from", "basis"],
+        lambda d: [
             d.post.label(lang),
             f"{d.act.label(lang)}\n{d.target.label(lang)}",
             f"{d.direction.label(lang)} {d.amount:g} {d.unit.label(lang)}",
             _label(d.anchor, lang),
             _basis(d.basis, lang),
-        ]
-        for d in found
-    ]
-    console().print(table("deadlines", [words["post"], words["act"], words["deadline"], words["from"], words["basis"]], rows))
-    _print_articles([d.basis for d in found], lang)
+        ],
+    )
 
 
 # ── article ──────────────────────────────────────────────────────────────────
