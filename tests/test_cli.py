@@ -184,3 +184,23 @@ def test_every_command_has_help_that_teaches_with_an_example_or_a_description() 
         assert result.exit_code == 0, name
         command = main.get_command(None, name)  # type: ignore[arg-type]
         assert command is not None and command.help and len(command.help) > 40, name
+
+
+def test_a_name_shared_by_an_ontology_class_and_a_rule_base_resource_means_the_resource() -> None:
+    import govgraph
+
+    graph = govgraph.load()
+    assert graph.resolve("人民法院").endswith("/PeoplesCourt")
+    assert graph.resolve("政府办公室").endswith("/GovernmentOffice")
+    assert not graph.resolve("政府办公室").startswith("https://w3id.org/govgraph/ontology#")
+
+
+def test_names_may_be_given_as_zh_or_en_labels_curies_or_iris() -> None:
+    import govgraph
+
+    graph = govgraph.load()
+    head = graph.resolve("区长", "post")
+    assert graph.resolve("District Head", "post") == head
+    assert graph.resolve("district  head", "post") == head
+    assert graph.resolve("hq:DistrictHead", "post") == head
+    assert graph.resolve(f"<{head}>", "post") == head

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from .errors import AmbiguousName, NameNotFound
 from .model import Named
-from .vocabulary import KINDS
+from .vocabulary import KINDS, OWL_CLASS
 
 
 def normalise(name: str) -> str:
@@ -60,6 +60,12 @@ class Names:
         candidates = self._index.get(key, set()) & allowed
         if not candidates and ":" in text and "://" not in text:
             candidates = self._index.get(normalise(text.split(":", 1)[1]), set()) & allowed
+        if len(candidates) > 1:
+            # A rule base's resource wins over an ontology class of the same name
+            # (区政府办公室 the office, not 政府办公室 the class of offices).
+            individuals = candidates - self._instances.get(OWL_CLASS, set())
+            if len(individuals) == 1:
+                candidates = individuals
         if len(candidates) == 1:
             return next(iter(candidates))
         if len(candidates) > 1:

@@ -11,6 +11,7 @@ GG = "https://w3id.org/govgraph/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 ELI = "http://data.europa.eu/eli/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
 
 #: What a name given on the command line may stand for, by the class its term belongs to.
 KINDS: dict[str, str | None] = {
