@@ -40,17 +40,53 @@ from .model import (
 )
 from .queries import NamedQuery, all_queries
 
+#: Names imported on first use, so that ``import govgraph`` does not pay for networkx,
+#: matplotlib or pySHACL when a command does not need them.
+_LAZY = {
+    "Absence": "authority",
+    "AuthorityEdge": "authority",
+    "Gap": "authority",
+    "Holding": "authority",
+    "Power": "authority",
+    "Scenario": "authority",
+    "WeakSpot": "authority",
+    "authority_graph": "authority",
+    "holders": "authority",
+    "path_to_power": "authority",
+    "play_scenario": "authority",
+    "powers_of": "authority",
+    "weak_spots": "authority",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 __all__ = [
+    "Absence",
     "AmbiguousName",
     "Answer",
     "ApprovalChain",
     "ArticleView",
+    "AuthorityEdge",
     "Citation",
     "Competence",
     "Coverage",
     "Deadline",
+    "Gap",
     "GovGraph",
     "GovGraphError",
+    "Holding",
     "InputError",
     "JurisdictionNotFound",
     "LeaveRule",
@@ -58,12 +94,21 @@ __all__ = [
     "NameNotFound",
     "Named",
     "NamedQuery",
+    "Power",
     "QueryError",
     "Quorum",
+    "Scenario",
     "Step",
     "Text",
     "Violation",
+    "WeakSpot",
     "all_queries",
+    "authority_graph",
+    "holders",
     "load",
+    "path_to_power",
+    "play_scenario",
+    "powers_of",
+    "weak_spots",
 ]
 __version__ = "0.1.0"

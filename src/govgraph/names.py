@@ -62,7 +62,7 @@ class Names:
             candidates = self._index.get(normalise(text.split(":", 1)[1]), set()) & allowed
         if len(candidates) > 1:
             # A rule base's resource wins over an ontology class of the same name
-            # (区政府办公室 the office, not 政府办公室 the class of offices).
+            # (a government's office, not the class of government offices).
             individuals = candidates - self._instances.get(OWL_CLASS, set())
             if len(individuals) == 1:
                 candidates = individuals

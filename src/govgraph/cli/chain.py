@@ -1,0 +1,269 @@
+"""``govgraph chain`` and ``govgraph draw``: delegation and acting chains, absences, weak spots, pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..errors import GovGraphError
+from ._common import console, emit_json, fail, format_option, friendly_errors, graph_options, lang_option, load_graph, table
+
+ABSENT_HELP = (
+    "A post that is away (repeatable). Add @REASON and/or @long or @short to one post, "
+    "e.g. POST@学习@long; otherwise --reason and --long/--short apply."
+)
+
+
+def _absences(graph, specs: Sequence[str], reason: str | None, long_absence: bool | None):  # noqa: ANN001, ANN202
+    from ..authority import Absence
+
+    found = []
+    for spec in specs:
+        post, *extras = [part.strip() for part in spec.split("@")]
+        own_reason, own_long = reason, long_absence
+        for extra in extras:
+            if extra.lower() in ("long", "short", "长", "短"):
+                own_long = extra.lower() in ("long", "长")
+            elif extra:
+                own_reason = extra
+        found.append(Absence.of(graph, post, own_reason, own_long))
+    return found
+
+
+def _need(module: str) -> None:
+    """Fail with a clear message when an optional dependency (extra ``graph``) is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        fail(f"this command needs {module}: install govgraph[graph] (pip install 'govgraph[graph]')")
+
+
+def _cite(citation) -> str:  # noqa: ANN001
+    return f"art. {citation.number}" if citation else ""
+
+
+def _route(holding, lang: str) -> str:  # noqa: ANN001
+    """The edges by which the power reaches the holder (parallel edges of one rule joined by ';')."""
+    parts = [_route(holding.origin, lang)] if holding.origin and holding.origin.route else []
+    parts += [f"{e.source.label(lang)} -{e.kind_label.label(lang)}→ {e.destination.label(lang)}" for e in holding.route]
+    return "; ".join(parts) or "—"
+
+
+def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
+    rows = []
+    for h in holdings:
+        who = h.post.label(lang) + (f" ({h.via.label(lang)})" if h.via else "")
+        rows.append(
+            [
+                h.power.label(lang),
+                who,
+                h.how + (f" ← {h.blocked_by.label(lang)} away" if h.blocked_by else ""),
+                _route(h, lang),
+                " → ".join(e.source.label(lang) for e in h.before) if h.before else "",
+                h.condition.label(lang) if h.condition else "",
+                ", ".join(_cite(c) for c in h.articles()),
+            ]
+        )
+    return rows
+
+
+HOLDING_COLUMNS = ["power", "holder", "how", "chain of authority", "approved before by", "condition", "articles"]
+
+
+@click.command()
+@click.argument("post", required=False)
+@click.option("--act", metavar="ACT", help="With --target: the power asked about (e.g. 主持政府工作).")
+@click.option(
+    "--target", metavar="TARGET", help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
+)
+@click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", help=ABSENT_HELP)
+@click.option("--reason", metavar="REASON", help="Reason of every absence (外出, 学习, 出差, 病休假…) [default: any].")
+@click.option("--long/--short", "long_absence", default=None, help="Whether absences are for a longer period [default: any].")
+@click.option(
+    "--standing-grants", is_flag=True, help="Grants made before an absence stand (default: a grant needs its grantor present)."
+)
+@click.option(
+    "--weak-spots", is_flag=True, help="List gaps, cycles, critical posts (ranked) and grants needing an absent grantor."
+)
+@graph_options
+@format_option("table", "json")
+@lang_option
+@friendly_errors
+def chain(
+    post: str | None,
+    act: str | None,
+    target: str | None,
+    absent: tuple[str, ...],
+    reason: str | None,
+    long_absence: bool | None,
+    standing_grants: bool,
+    weak_spots: bool,
+    rules: str | None,
+    store: str,
+    endpoint: str | None,
+    output_format: str,
+    lang: str,
+) -> None:
+    """How authority moves: who acts for whom, who entrusts, authorises and designates whom.
+
+    \b
+    Examples (POST, ACT, TARGET: a zh or en label, CURIE or IRI; see docs/authority.md):
+      govgraph chain --absent POST --absent ANOTHER_POST
+      govgraph chain --absent POST --long               (whose portfolio moves to whom)
+      govgraph chain --act 主持政府工作 --target TARGET     (every holder of a power)
+      govgraph chain POST --act 签发 --target TARGET        (the path by which POST may hold it)
+      govgraph chain POST                               (every power the post holds)
+      govgraph chain --weak-spots
+    """
+    _need("networkx")
+    from .. import authority
+
+    if (act is None) != (target is None):
+        raise GovGraphError("--act and --target go together: give both, e.g. --act 召集 --target MEETING")
+    graph = load_graph(rules, store, endpoint)
+    absences = _absences(graph, absent, reason, long_absence)
+    if weak_spots:
+        return _print_weak_spots(authority.weak_spots(graph, standing_grants=standing_grants), output_format, lang)
+    if act is not None and target is not None:
+        found = (
+            authority.path_to_power(graph, post, act, target, absences)
+            if post
+            else authority.holders(graph, act, target, absences)
+        )
+        return _print_holdings(found, "holders", output_format, lang)
+    if post is not None:
+        return _print_holdings(authority.powers_of(graph, post, absences), f"powers of {post}", output_format, lang)
+    if absences:
+        return _print_scenario(authority.play_scenario(graph, absences, standing_grants=standing_grants), output_format, lang)
+    return _print_edges(authority.edges(graph, authority.DELEGATION_KINDS), output_format, lang)
+
+
+def _print_holdings(holdings, title: str, output_format: str, lang: str) -> None:  # noqa: ANN001
+    if output_format == "json":
+        return emit_json([h.to_dict() for h in holdings])
+    if not holdings:
+        console().print("no holder")
+        return None
+    console().print(table(title, HOLDING_COLUMNS, _holding_rows(holdings, lang)))
+    return None
+
+
+def _print_scenario(scenario, output_format: str, lang: str) -> None:  # noqa: ANN001
+    if output_format == "json":
+        return emit_json(scenario.to_dict())
+    out = console()
+    away = ", ".join(a.label(lang) for a in scenario.absences)
+    acting = scenario.acting()
+    out.print(
+        table(f"away: {away} — who acts", HOLDING_COLUMNS, _holding_rows(acting, lang)) if acting else "no acting rule applies"
+    )
+    if scenario.blocked:
+        out.print(table("grants waiting for an absent grantor", HOLDING_COLUMNS, _holding_rows(scenario.blocked, lang)))
+    if scenario.gaps:
+        rows = [
+            [g.power.label(lang), ", ".join(h.post.label(lang) for h in g.lost), ", ".join(_cite(c) for c in g.articles())]
+            for g in scenario.gaps
+        ]
+        out.print(table("powers nobody can exercise", ["power", "held (when present) by", "articles"], rows))
+    return None
+
+
+def _print_weak_spots(spots, output_format: str, lang: str) -> None:  # noqa: ANN001
+    if output_format == "json":
+        return emit_json([s.to_dict() for s in spots])
+    rows = [
+        [s.kind, str(s.score) if s.score else "", s.summary.label(lang), ", ".join(_cite(c) for c in s.articles)] for s in spots
+    ]
+    console().print(table("weak spots", ["kind", "score", "what", "articles"], rows))
+    return None
+
+
+def _print_edges(found, output_format: str, lang: str) -> None:  # noqa: ANN001
+    if output_format == "json":
+        from dataclasses import asdict
+
+        return emit_json([asdict(e) for e in found])
+    rows = [
+        [
+            e.source.label(lang),
+            e.kind_label.label(lang),
+            e.destination.label(lang),
+            e.act.label(lang) + (f" ({e.about.label(lang)})" if e.about else ""),
+            e.condition.label(lang) if e.condition else "",
+            _cite(e.basis),
+        ]
+        for e in found
+    ]
+    console().print(table("delegation and acting", ["from", "kind", "to", "act", "condition", "article"], rows))
+    return None
+
+
+DRAW_FORMATS = ("svg", "png", "html", "graphml", "gexf", "dot", "json")
+
+
+@click.command()
+@click.option(
+    "--scenario",
+    "absent",
+    multiple=True,
+    metavar="POST[@REASON][@long|short]",
+    help="A post away in the scenario drawn (repeatable). " + ABSENT_HELP,
+)
+@click.option("--reason", metavar="REASON", help="Reason of every absence [default: any].")
+@click.option("--long/--short", "long_absence", default=None, help="Whether absences are for a longer period [default: any].")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(DRAW_FORMATS),
+    default=None,
+    help="Output format [default: from the file's suffix, else svg].",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="Only these kinds of edge in figures (repeatable): acts-for, designates, entrusts, authorises, consents, approval-step, leads, dual-leads, assists, reports, notifies.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@graph_options
+@lang_option
+@friendly_errors
+def draw(
+    absent: tuple[str, ...],
+    reason: str | None,
+    long_absence: bool | None,
+    output_format: str | None,
+    kinds: tuple[str, ...],
+    output: Path,
+    rules: str | None,
+    store: str,
+    endpoint: str | None,
+    lang: str,
+) -> None:
+    """Draw or export the authority graph (optionally one absence scenario).
+
+    \b
+    Examples:
+      govgraph draw -o authority.svg
+      govgraph draw --scenario POST --scenario ANOTHER_POST@long -o scenario.png
+      govgraph draw -o authority.html           (interactive, works offline)
+      govgraph draw -o authority.graphml        (also .gexf for Gephi, .dot, .json)
+    """
+    _need("networkx")
+    _need("matplotlib")
+    from .. import draw as drawing
+    from ..authority import EDGE_KINDS
+
+    unknown = [k for k in kinds if k not in EDGE_KINDS]
+    if unknown:
+        fail(f"unknown kind of edge {', '.join(unknown)}: expected one of {', '.join(EDGE_KINDS)}")
+    chosen = output_format or output.suffix.lstrip(".").lower() or "svg"
+    if chosen not in DRAW_FORMATS:
+        fail(f"cannot tell the format of {output}: give --format ({'|'.join(DRAW_FORMATS)}) or a file ending in one of them")
+    graph = load_graph(rules, store, endpoint)
+    absences = _absences(graph, absent, reason, long_absence)
+    written = drawing.write(graph, output, chosen, absences=absences, lang=lang, kinds=kinds or None)
+    click.echo(str(written))
