@@ -56,6 +56,10 @@ _LAZY = {
     "play_scenario": "authority",
     "powers_of": "authority",
     "weak_spots": "authority",
+    "Finding": "validate",
+    "Report": "validate",
+    "validate_each": "validate",
+    "validate_records": "validate:validate",
 }
 
 
@@ -63,7 +67,8 @@ def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        module, _, attribute = _LAZY[name].partition(":")
+        value = getattr(importlib.import_module(f".{module}", __name__), attribute or name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -83,6 +88,7 @@ __all__ = [
     "Competence",
     "Coverage",
     "Deadline",
+    "Finding",
     "Gap",
     "GovGraph",
     "GovGraphError",
@@ -97,6 +103,7 @@ __all__ = [
     "Power",
     "QueryError",
     "Quorum",
+    "Report",
     "Scenario",
     "Step",
     "Text",
@@ -109,6 +116,8 @@ __all__ = [
     "path_to_power",
     "play_scenario",
     "powers_of",
+    "validate_each",
+    "validate_records",
     "weak_spots",
 ]
 __version__ = "0.1.0"

@@ -1,0 +1,99 @@
+"""Thresholds come from the rule base: another county's rules change the verdicts, no shape edited.
+
+tests/fixtures/other-district is a made-up county whose rules differ from Hongqiao's in
+their numbers: two thirds must attend the Executive Meeting (Hongqiao: half), that
+meeting decides sums from 3,000,000 yuan (Hongqiao: 5,000,000), replies are due within
+3 working days and bind (Hongqiao: 2, advisory), phone reports within 30 minutes
+(Hongqiao: 20). The same records, written with each rule base's own posts and meeting
+types, get opposite verdicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govgraph.validate import Report, validate
+
+HERE = Path(__file__).parent
+OTHER = HERE / "fixtures" / "other-district"
+CALENDAR = HERE / "cases" / "calendar-2023.ttl"
+HQ = "https://w3id.org/govgraph/id/hongqiao-2023/"
+OD = "https://example.org/other-district/"
+TERMS = {
+    "hongqiao-2023": {"head": HQ + "DistrictHead", "deputy": HQ + "OtherDeputyDistrictHead", "executive": HQ + "ExecutiveMeeting",
+                      "office": HQ + "HeadsOfficeMeeting", "funds": HQ + "UseOfLargeSums"},
+    str(OTHER): {"head": OD + "CountyHead", "deputy": OD + "DeputyCountyHead", "executive": OD + "ExecutiveMeeting",
+                 "office": OD + "HeadsOfficeMeeting", "funds": OD + "UseOfFunds"},
+}
+
+
+def records(terms: dict[str, str], body: str) -> str:
+    """A government with a head and seven deputies (eight members), then ``body``."""
+    people = "\n".join(
+        f"ex:p{i} a gg:Person ; rdfs:label \"人员{i}\" .\n"
+        f"ex:h{i} a gg:PostHolding ; org:member ex:p{i} ; gg:holdsPost <{terms['head'] if i == 0 else terms['deputy']}> ;"
+        f" gg:ofGovernment ex:gov ; gg:validFrom \"2023-01-01T00:00:00\"^^xsd:dateTime ."
+        for i in range(8)
+    )
+    return (
+        "@prefix gg: <https://w3id.org/govgraph/ontology#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix ex: <https://example.org/records/> .\n" + people + "\n" + body.format(**terms)
+    )
+
+
+def check(rules: str, body: str, tmp_path: Path) -> Report:
+    path = tmp_path / f"records-{abs(hash((rules, body)))}.ttl"
+    path.write_text(records(TERMS[rules], body), encoding="utf-8")
+    return validate([CALENDAR, path], rules=rules)
+
+
+MEETING = """ex:m a gg:MeetingRecord ; gg:meetingType <{%s}> ; gg:heldAt "2023-03-01T09:30:00"^^xsd:dateTime ;
+    gg:ofGovernment ex:gov ; gg:convenedBy ex:p0 ; gg:presidedBy ex:p0 ; gg:attendee %s %s .
+"""
+
+
+def verdicts(report: Report) -> list[tuple[str, str, str]]:
+    return sorted((f.shape.rsplit("#", 1)[-1], f.severity, f.article.number) for f in report.findings)
+
+
+@pytest.mark.parametrize("rules", ["hongqiao-2023", str(OTHER)], ids=["hongqiao", "other-county"])
+def test_the_rule_base_loaded_decides_whether_five_of_eight_members_are_a_quorum(rules: str, tmp_path: Path) -> None:
+    body = MEETING % ("executive", ", ".join(f"ex:p{i}" for i in range(5)), "")
+    expected = [] if rules == "hongqiao-2023" else [("Quorum", "violation", "10")]
+    assert verdicts(check(rules, body, tmp_path)) == expected
+
+
+@pytest.mark.parametrize("rules", ["hongqiao-2023", str(OTHER)], ids=["hongqiao", "other-county"])
+def test_the_rule_base_loaded_decides_which_meeting_may_decide_4000000_yuan(rules: str, tmp_path: Path) -> None:
+    body = ('ex:item a gg:AgendaItemRecord ; gg:matterKind <{funds}> ; gg:amount "4000000"^^xsd:decimal ; gg:decided true .\n'
+            + MEETING % ("office", ", ".join(f"ex:p{i}" for i in range(8)), "; gg:agendaItem ex:item"))
+    expected = [] if rules == "hongqiao-2023" else [("CompetenceByAmount", "violation", "11")]
+    assert verdicts(check(rules, body, tmp_path)) == expected
+
+
+CONSULTATION = """ex:c a gg:ConsultationRecord ; gg:sentAt "2023-03-03T10:00:00"^^xsd:dateTime ;
+    gg:repliedAt "2023-03-{day}T10:00:00"^^xsd:dateTime .
+"""
+
+
+def test_a_reply_on_the_third_working_day_is_late_in_hongqiao_and_on_time_in_the_other_county(tmp_path: Path) -> None:
+    body = CONSULTATION.replace("{day}", "08")
+    assert verdicts(check("hongqiao-2023", body, tmp_path)) == [("Deadline-advisory", "warning", "49")]
+    assert verdicts(check(str(OTHER), body, tmp_path)) == []
+
+
+def test_the_strength_of_the_wording_in_the_rule_base_makes_a_late_reply_a_warning_or_a_violation(tmp_path: Path) -> None:
+    body = CONSULTATION.replace("{day}", "09")  # the 4th working day: late in both
+    assert verdicts(check("hongqiao-2023", body, tmp_path)) == [("Deadline-advisory", "warning", "49")]
+    assert verdicts(check(str(OTHER), body, tmp_path)) == [("Deadline", "violation", "20")]
+
+
+def test_a_phone_report_at_25_minutes_is_late_in_hongqiao_and_on_time_in_the_other_county(tmp_path: Path) -> None:
+    body = """ex:v a gg:VerificationRecord ; gg:requestedAt "2023-03-01T10:00:00"^^xsd:dateTime ;
+    gg:phonedAt "2023-03-01T10:25:00"^^xsd:dateTime .
+"""
+    assert verdicts(check("hongqiao-2023", body, tmp_path)) == [("Deadline", "violation", "65")]
+    assert verdicts(check(str(OTHER), body, tmp_path)) == []
