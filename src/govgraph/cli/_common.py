@@ -31,12 +31,24 @@ def rules_option(function: Callable) -> Callable:
 def store_option(function: Callable) -> Callable:
     return click.option(
         "--store",
-        type=click.Choice(["oxigraph", "rdflib"]),
+        metavar="oxigraph|rdflib|oxigraph:PATH",
         default="oxigraph",
         show_default=True,
         envvar="GOVGRAPH_STORE",
-        help="Query engine (env GOVGRAPH_STORE).",
+        callback=_check_store,
+        help="Query engine: in memory, or oxigraph:PATH for an on-disk store built once and reopened "
+        "read-only while its files are unchanged (env GOVGRAPH_STORE).",
     )(function)
+
+
+def _check_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from ..store import parse_spec
+
+    try:
+        parse_spec(value)
+    except GovGraphError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:
@@ -69,7 +81,9 @@ def endpoint_option(function: Callable) -> Callable:
         "--endpoint",
         metavar="URL",
         envvar="GOVGRAPH_ENDPOINT",
-        help="Ask a SPARQL 1.1 endpoint holding the graph instead of loading it (env GOVGRAPH_ENDPOINT).",
+        help="Ask a SPARQL 1.1 endpoint holding the graph instead of loading it (env GOVGRAPH_ENDPOINT; "
+        "its named graph from GOVGRAPH_GRAPH or the URL's default-graph-uri; credentials from "
+        "GOVGRAPH_ENDPOINT_USER / GOVGRAPH_ENDPOINT_PASSWORD, never the command line).",
     )(function)
 
 
@@ -78,12 +92,18 @@ def graph_options(function: Callable) -> Callable:
     return rules_option(store_option(endpoint_option(function)))
 
 
-def load_graph(rules: str | None, store: str, endpoint: str | None = None):  # noqa: ANN201 - GovGraph
-    """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint."""
+def load_graph(rules: str | None, store: str, endpoint: str | None = None):
+    """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint.
+
+    With an endpoint nothing is loaded: its named graph comes from ``GOVGRAPH_GRAPH`` (or
+    the URL's ``default-graph-uri``), its credentials from the environment.
+    """
+    import os
+
     from ..loading import load
 
     if endpoint:
-        raise GovGraphError("--endpoint is not supported yet")
+        return load(rules, endpoint=endpoint, graph=os.environ.get("GOVGRAPH_GRAPH") or None)
     return load(rules, store=store)
 
 
@@ -128,13 +148,13 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def console():  # noqa: ANN201 - rich.console.Console
+def console():
     from rich.console import Console
 
     return Console(soft_wrap=False, highlight=False)
 
 
-def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):  # noqa: ANN201 - rich Table
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):
     from rich.table import Table
 
     grid = Table(title=title, title_justify="left", show_lines=True, expand=False)
