@@ -109,7 +109,7 @@ def chain(
     """How authority moves: who acts for whom, who entrusts, authorises and designates whom.
 
     \b
-    Examples (POST, ACT, TARGET: a zh or en label, CURIE or IRI; see docs/authority.md):
+    Examples (POST, ACT, TARGET: a zh or en label, CURIE or IRI; see the README):
       govgraph chain --absent POST --absent ANOTHER_POST
       govgraph chain --absent POST --long               (whose portfolio moves to whom)
       govgraph chain --act 主持政府工作 --target TARGET     (every holder of a power)
