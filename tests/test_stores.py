@@ -12,13 +12,13 @@ import shutil
 import subprocess
 import sys
 import time
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from manifest import ask, competency_questions
 
 import govgraph
 from govgraph import queries, synth
@@ -29,39 +29,11 @@ from govgraph.serve import Server
 from govgraph.store import MANIFEST, build_disk_store, disk_store_is_current, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST_FILE = Path(__file__).with_name("competency.toml")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 GG = "https://w3id.org/govgraph/ontology#"
 
 
 # ── comparing answers ─────────────────────────────────────────────────────────
-
-
-def competency_questions() -> list[dict[str, Any]]:
-    if not MANIFEST_FILE.is_file():
-        return []
-    return tomllib.loads(MANIFEST_FILE.read_text(encoding="utf-8")).get("question", [])
-
-
-def ask(graph: govgraph.GovGraph, q: dict[str, Any]) -> Any:
-    """Ask a competency question as the library's user would (as tests/test_competency.py does)."""
-    kind = q["ask"]
-    if kind == "who":
-        return graph.who(q["action"], q["target"], absent=q.get("absent"), reason=q.get("reason"),
-                         long_absence=q.get("long"), agenda=q.get("agenda"), amount=q.get("amount"))
-    if kind == "acts_for":
-        return graph.acts_for(q["post"], reason=q.get("reason"), long_absence=q.get("long"))
-    if kind == "decide":
-        return graph.decide(amount=q.get("amount"), matter=q.get("matter"))
-    if kind == "quorum":
-        return graph.quorum(q["meeting"], q.get("agenda"))
-    if kind == "leave":
-        return graph.leave(q["post"])
-    if kind == "deadlines":
-        return graph.deadlines(q.get("act"))
-    if kind == "article":
-        return graph.article(q["number"])
-    raise AssertionError(f"unknown ask {kind!r} in {MANIFEST_FILE}")
 
 
 def answer_key(answer: Any) -> list[str]:

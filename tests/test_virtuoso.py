@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_stores import answer_key, ask, compare_named_queries, competency_questions
+from manifest import ask, competency_questions
+from test_stores import answer_key, compare_named_queries
 
 import govgraph
 from govgraph import synth
@@ -102,7 +103,7 @@ def test_a_competency_question_gets_the_same_answer_on_virtuoso(remote: govgraph
 
 
 @pytest.mark.xfail(strict=False, reason=(
-    "Virtuoso 7.2 still differs on some bindings (README, "Serve and scale"): quorum with no agenda kind, acts-for with a "
+    "Virtuoso 7.2 still differs on some bindings (README: Serve and scale): quorum with no agenda kind, acts-for with a "
     "given absence length, approval-chain and who once the sample records are loaded, and the authority-* queries"))
 def test_every_named_query_gives_the_same_rows_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph) -> None:
     assert compare_named_queries(embedded, remote) == []
