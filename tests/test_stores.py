@@ -312,13 +312,12 @@ def test_an_endpoint_that_does_not_answer_in_time_fails_with_one_line_and_exit_2
     assert time.perf_counter() - started < 4
 
 
-def test_credentials_come_from_the_environment_not_the_command_line(served: Server) -> None:
+def test_credentials_come_from_the_environment_not_the_command_line(served: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     result = govgraph_cli("who", "--help")
     assert "--password" not in result.stdout and "--user" not in result.stdout
+    for name in ("GOVGRAPH_ENDPOINT_USER", "GOVGRAPH_ENDPOINT_PASSWORD", "GOVGRAPH_ENDPOINT_AUTH"):
+        monkeypatch.delenv(name, raising=False)
     store = RemoteStore(f"{served.url}/query")
-    os.environ["GOVGRAPH_ENDPOINT_USER"] = "reader"
-    try:
-        assert RemoteStore(f"{served.url}/query").credentials.user == "reader"
-    finally:
-        del os.environ["GOVGRAPH_ENDPOINT_USER"]
+    monkeypatch.setenv("GOVGRAPH_ENDPOINT_USER", "reader")
+    assert RemoteStore(f"{served.url}/query").credentials.user == "reader"
     assert store.credentials is None

@@ -64,8 +64,18 @@ def loaded(virtuoso: str, records: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def remote(virtuoso: str, loaded: dict) -> govgraph.GovGraph:
+    """The graph behind Virtuoso; the credentials are read from the environment once, then removed
+    again so that no other test in this process sees them."""
+    saved = {name: os.environ.get(name) for name in CREDENTIALS}
     os.environ.update(CREDENTIALS)
-    return govgraph.load(endpoint=virtuoso, graph=GRAPH)
+    try:
+        return govgraph.load(endpoint=virtuoso, graph=GRAPH)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @pytest.fixture(scope="module")
