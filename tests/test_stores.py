@@ -24,7 +24,8 @@ import govgraph
 from govgraph import queries, synth
 from govgraph.errors import GovGraphError, QueryError
 from govgraph.loading import files_for
-from govgraph.remote import EndpointError, RemoteStore, bind_values
+from govgraph.binding import bind_values
+from govgraph.remote import EndpointError, RemoteStore
 from govgraph.serve import Server
 from govgraph.store import MANIFEST, build_disk_store, disk_store_is_current, open_store
 
@@ -268,10 +269,10 @@ def test_a_value_full_of_quotes_braces_and_or_true_cannot_add_rows(stores: dict[
 
 @pytest.mark.parametrize("iri", ["urn:a> } UNION { ?s ?p ?o } #", "urn:a b", 'urn:"x"', "urn:{x}", "urn:a|b"])
 def test_an_iri_that_could_change_the_query_is_refused_before_any_request(iri: str) -> None:
-    from govgraph.store import _iri
+    from govgraph.binding import iri_text
 
     with pytest.raises(QueryError, match="not an IRI"):
-        _iri(iri)  # what serialises every IRI sent to an endpoint, whoever made the term
+        iri_text(iri)  # what serialises every IRI sent to an endpoint, whoever made the term
 
 
 def test_parameters_go_in_a_values_block_at_the_start_of_the_where_group() -> None:

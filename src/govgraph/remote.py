@@ -31,19 +31,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GovGraphError, QueryError
-from .store import (  # noqa: F401 - binding is shared with the embedded stores
-    XSD_STRING,
-    Row,
-    Term,
-    _escape,
-    _iri,
-    bind_values,
-    declared_parameters,
-    rdf_format,
-    serialise,
-    where_group,
-    where_group_start,
-)
+from .binding import bind_values, declared_parameters, iri_text, serialise
+from .store import Row, Term, rdf_format
 
 
 class EndpointError(QueryError):
@@ -107,7 +96,7 @@ class RemoteStore:
         self.endpoint, graphs = check_url(endpoint)
         self.graph = graph or (graphs[0] if graphs else None)
         if self.graph is not None:
-            _iri(self.graph)
+            iri_text(self.graph)
         self.update_endpoint = check_url(update_endpoint)[0] if update_endpoint else self.endpoint
         self.timeout = float(timeout if timeout is not None else os.environ.get("GOVGRAPH_ENDPOINT_TIMEOUT", "60"))
         self.credentials = credentials if credentials is not None else Credentials.from_environment()
@@ -326,7 +315,7 @@ def insert_data(batch: Iterable[ox.Triple], graph: str | None) -> str:
         lines.append(" ".join(terms) + " .")
     body = "\n".join(lines)
     if graph:
-        body = f"GRAPH {_iri(graph)} {{\n{body}\n}}"
+        body = f"GRAPH {iri_text(graph)} {{\n{body}\n}}"
     return f"INSERT {{\n{body}\n}} WHERE {{}}" if blanks else f"INSERT DATA {{\n{body}\n}}"
 
 

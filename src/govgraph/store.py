@@ -1,8 +1,9 @@
 """Triple stores behind one interface: run a SELECT with bound parameters, get rows.
 
 Rows hold pyoxigraph terms (``NamedNode``, ``Literal``, ``BlankNode``) whatever the
-store, so that answers do not depend on the engine. Parameters are bound by the
-engine (Oxigraph substitutions, rdflib ``initBindings``), never pasted into the query.
+store, so that answers do not depend on the engine. Parameters are bound, never pasted
+into the query: as one row of data opening the WHERE group on Oxigraph (``binding.py``),
+by ``initBindings`` on rdflib.
 
 - ``OxigraphStore``: Oxigraph, in memory or on disk. The default: fast to load and query.
 - ``RdflibStore``: rdflib's in-memory graph, the reference engine for pySHACL and owlready2.
@@ -20,12 +21,13 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
 
+from .binding import bind_values
 from .errors import InputError, QueryError
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
@@ -39,175 +41,6 @@ _OX_FORMATS = {
     ".rdf": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
 }
-
-
-# ── binding parameters as data ───────────────────────────────────────────────
-# A parameter is bound by joining the query's WHERE group with one row of data: the same
-# solutions as engine substitution, and it lets Oxigraph's planner start from the bound
-# values (100x faster on a national graph than its substitutions) and lets a remote
-# endpoint, which has no substitution at all, receive them without pasting them in.
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_LANGTAG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*\Z")
-_IRIREF = re.compile(r'<[^\x00-\x20<>"{}|^`\\]*>')
-
-
-def serialise(term: Term) -> str:
-    """A term as SPARQL text that cannot be anything but that one term."""
-    if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
-    if isinstance(term, ox.Literal):
-        text = '"' + _escape(term.value) + '"'
-        if term.language:
-            if not _LANGTAG.match(term.language):
-                raise QueryError(f"not a language tag: {term.language!r}")
-            return f"{text}@{term.language}"
-        if term.datatype.value != XSD_STRING:
-            return f"{text}^^{_iri(term.datatype.value)}"
-        return text
-    raise QueryError(f"cannot send {term!r} to an endpoint: expected an IRI or a literal (a blank node names nothing there)")
-
-
-def _iri(value: str) -> str:
-    if not value or _IRI_FORBIDDEN.search(value):
-        raise QueryError(f"not an IRI: {value!r}: expected no spaces, quotes, braces, pipes or angle brackets")
-    return f"<{value}>"
-
-
-def _escape(value: str) -> str:
-    out = []
-    for i, char in enumerate(value):
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or char in "\x7f\u2028\u2029":
-            out.append(f"\\u{ord(char):04X}")
-        elif char in "uU" and i > 0 and value[i - 1] == "\\":
-            # SPARQL may read \uXXXX anywhere before parsing: after an escaped backslash,
-            # write the u itself as a code point so that no escape can be formed.
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _structure(query: str) -> Iterator[tuple[int, str]]:
-    """The positions of ( ) { } in a query, outside comments, strings and IRIs."""
-    i, n = 0, len(query)
-    while i < n:
-        char = query[i]
-        if char == "#":
-            end = query.find("\n", i)
-            i = n if end < 0 else end + 1
-            continue
-        if char in "\"'":
-            quote = query[i : i + 3] if query[i : i + 3] in ('"""', "'''") else char
-            i += len(quote)
-            while i < n and not query.startswith(quote, i):
-                i += 2 if query[i] == "\\" else 1
-            i += len(quote)
-            continue
-        if char == "<":
-            match = _IRIREF.match(query, i)
-            if match:
-                i = match.end()
-                continue
-        if char in "(){}":
-            yield i, char
-        i += 1
-
-
-def where_group(query: str) -> tuple[int, int]:
-    """The span inside the braces of the query's WHERE group: (just after ``{``, at its ``}``)."""
-    parens, depth, start = 0, 0, None
-    for at, char in _structure(query):
-        if start is None:
-            if char == "(":
-                parens += 1
-            elif char == ")":
-                parens -= 1
-            elif char == "{" and parens == 0:
-                start, depth = at + 1, 1
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return start, at
-    raise QueryError("expected a query with a WHERE group { … }")
-
-
-def where_group_start(query: str) -> int:
-    """The index just after the ``{`` that opens the query's WHERE group."""
-    return where_group(query)[0]
-
-
-def declared_parameters(query: str) -> list[str]:
-    """The parameters a named query's header declares under ``# parameters:``."""
-    names, inside = [], False
-    for line in query.splitlines():
-        if not line.startswith("#"):
-            break
-        field = re.match(r"#\s*(\w+):", line)
-        if field:
-            inside = field.group(1) == "parameters"
-        elif inside and (match := re.match(r"#\s+\?(\w+)\s", line)):
-            names.append(match.group(1))
-    return names
-
-
-UNDEF_AT = "end"
-
-
-def bind_values(query: str, bindings: Mapping[str, Term] | None, *, declare_missing: bool = True) -> str:
-    """``query`` with ``bindings`` placed at the start of its WHERE group, as one-row data.
-
-    IRIs and plain or language-tagged literals go in a ``VALUES`` block; a typed literal
-    (a number, a date) is bound with ``BIND (STRDT("lexical", <datatype>) AS ?name)``: the
-    same term, but computed rather than constant, which Virtuoso 7.2 needs to carry a
-    fractional decimal through ORDER BY (its constant column overflows otherwise).
-
-    With ``declare_missing``, a parameter that the query's header declares but that is not
-    given is bound to UNDEF in a VALUES block closing the group: unbound, as with engine
-    substitution (a join with one all-UNDEF row changes nothing), but declared, which
-    Virtuoso 7.2 needs to read the filters on it as SPARQL says.
-    """
-    bindings = dict(bindings or {})
-    for name in bindings:
-        if not _VARNAME.match(name):
-            raise QueryError(f"not a SPARQL variable name: {name!r}")
-    missing = [name for name in declared_parameters(query) if name not in bindings] if declare_missing else []
-    constant = {name: term for name, term in bindings.items() if not _is_typed(term)}
-    typed = {name: term for name, term in bindings.items() if _is_typed(term)}
-    block = ""
-    if constant:
-        names = " ".join("?" + name for name in constant)
-        terms = " ".join(serialise(term) for term in constant.values())
-        block += f"\n  VALUES ({names}) {{ ({terms}) }}"
-    undef = ""
-    if missing:
-        names = " ".join("?" + name for name in missing)
-        undef = f"\n  VALUES ({names}) {{ ({' '.join('UNDEF' for _ in missing)}) }}"
-    for name, term in typed.items():
-        block += f'\n  BIND (STRDT("{_escape(term.value)}", {_iri(term.datatype.value)}) AS ?{name})'
-    if not block and not undef:
-        return query
-    start, end = where_group(query)
-    return query[:start] + block + "\n" + query[start:end] + undef + "\n" + query[end:]
-
-
-def _is_typed(term: Term) -> bool:
-    return isinstance(term, ox.Literal) and not term.language and term.datatype.value != XSD_STRING
-
 
 
 class Store(Protocol):
