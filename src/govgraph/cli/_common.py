@@ -92,6 +92,16 @@ def graph_options(function: Callable) -> Callable:
     return rules_option(store_option(endpoint_option(function)))
 
 
+def question(*formats: str) -> Callable:
+    """The options and error handling of a command that asks the graph a question:
+    --rules, --store, --endpoint, --format (one of ``formats``), --lang, and exit 2 on bad input."""
+
+    def decorate(function: Callable) -> Callable:
+        return graph_options(format_option(*formats)(lang_option(friendly_errors(function))))
+
+    return decorate
+
+
 def load_graph(rules: str | None, store: str, endpoint: str | None = None):
     """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint.
 

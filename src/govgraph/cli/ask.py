@@ -16,17 +16,7 @@ import click
 
 from ..errors import GovGraphError
 from ..model import Answer, Citation, Named, Text
-from ._common import (
-    EXIT_NO,
-    console,
-    emit_json,
-    format_option,
-    friendly_errors,
-    graph_options,
-    lang_option,
-    load_graph,
-    table,
-)
+from ._common import EXIT_NO, console, emit_json, format_option, load_graph, question, table
 
 #: Column headings and fixed words, by language.
 WORDS = {
@@ -143,10 +133,7 @@ def print_answers(answers: Sequence[Answer], output_format: str, lang: str, titl
 @click.option("--long/--short", "long_absence", default=None, help="Case: away for a longer period (时间较长), or briefly.")
 @click.option("--agenda", metavar="KIND", help="Case: the kind of agenda item (e.g. 人事议题).")
 @click.option("--amount", metavar="YUAN", help="Case: the sum of money involved, in yuan.")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def who(
     action: str,
     target: str,
@@ -185,10 +172,7 @@ def who(
 @click.command()
 @click.option("--amount", metavar="YUAN", help="The sum of money the matter involves, in yuan.")
 @click.option("--matter", metavar="KIND", help="The kind of matter.")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def decide(
     amount: str | None, matter: str | None, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str
 ) -> None:
@@ -219,10 +203,7 @@ def decide(
 @click.option("--agenda", metavar="KIND", help="The kind of agenda item: it may need a larger quorum.")
 @click.option("--present", type=click.IntRange(min=0), help="How many members are present, to say whether the quorum is met.")
 @click.option("--members", "member_count", type=click.IntRange(min=1), help="How many members the meeting has (with --present).")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def quorum(
     meeting: str,
     agenda: str | None,
@@ -269,10 +250,7 @@ def quorum(
 
 @click.command()
 @click.argument("post")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def leave(post: str, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Whom the holder of POST asks for leave, or reports an absence to.
     """
@@ -300,10 +278,7 @@ def leave(post: str, rules: str | None, store: str, endpoint: str | None, output
 
 @click.command()
 @click.option("--act", "action", metavar="ACT", help="Only deadlines on this act.")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def deadlines(action: str | None, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Every time limit the rules set: on which act, how long, counted from what.
 
@@ -331,10 +306,7 @@ def deadlines(action: str | None, rules: str | None, store: str, endpoint: str |
 
 @click.command()
 @click.argument("number")
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def article(number: str, rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Print article NUMBER: its chapter, its text, and the rules that rest on it.
     """
@@ -355,10 +327,7 @@ def article(number: str, rules: str | None, store: str, endpoint: str | None, ou
 
 
 @click.command()
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def coverage(rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """For each article: how many rules rest on it, or whether it is recorded as a principle."""
     graph = load_graph(rules, store, endpoint)
@@ -377,10 +346,7 @@ def coverage(rules: str | None, store: str, endpoint: str | None, output_format:
 
 
 @click.command()
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def check(rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str) -> None:
     """Run the integrity checks (queries/*-violation.rq) on the rule base. Exit 1 if any fails."""
     graph = load_graph(rules, store, endpoint)
@@ -414,10 +380,7 @@ def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
 @click.option("--term", "terms", multiple=True, metavar="NAME=TERM", help="Bind ?NAME to a term given by label, CURIE or IRI.")
 @click.option("--text", "texts", multiple=True, metavar="NAME=TEXT", help="Bind ?NAME to a string literal.")
 @click.option("--number", "numbers", multiple=True, metavar="NAME=NUMBER", help="Bind ?NAME to an xsd:decimal.")
-@graph_options
-@format_option("table", "json", "csv")
-@lang_option
-@friendly_errors
+@question("table", "json", "csv")
 def sparql(
     query: str,
     terms: Sequence[str],
