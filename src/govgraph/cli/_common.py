@@ -164,6 +164,13 @@ def console():
     return Console(soft_wrap=False, highlight=False)
 
 
+def progress_bar(label: str):  # noqa: ANN201 - rich.progress.Progress
+    """A transient progress bar: ``label`` may use ``{task.description}``; counts done of total."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+
+
 def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):
     from rich.table import Table
 

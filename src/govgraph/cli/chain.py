@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import GovGraphError
-from ._common import console, emit_json, fail, format_option, friendly_errors, graph_options, lang_option, load_graph, table
+from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question, table
 
 ABSENT_HELP = (
     "A post that is away (repeatable). Add @REASON and/or @long or @short to one post, "
@@ -87,10 +87,7 @@ HOLDING_COLUMNS = ["power", "holder", "how", "chain of authority", "approved bef
 @click.option(
     "--weak-spots", is_flag=True, help="List gaps, cycles, critical posts (ranked) and grants needing an absent grantor."
 )
-@graph_options
-@format_option("table", "json")
-@lang_option
-@friendly_errors
+@question("table", "json")
 def chain(
     post: str | None,
     act: str | None,

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import GovGraphError
-from ._common import emit_json, friendly_errors, rules_option, store_option
+from ._common import emit_json, friendly_errors, progress_bar, rules_option, store_option
 
 DEFAULT_GRAPH = "https://w3id.org/govgraph/graph/{name}"
 
@@ -57,16 +57,7 @@ def _build(files: list[Path], location: Path, quiet: bool = False) -> tuple[int,
     if quiet:
         triples = build_disk_store(files, location)
     else:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        with Progress(TextColumn("loading {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      transient=True) as progress:
+        with progress_bar("loading {task.description}") as progress:
             task = progress.add_task("files", total=len(files))
             triples = build_disk_store(files, location, progress=lambda path: progress.update(task, advance=1, description=path.name))
     return triples, time.perf_counter() - started, True
@@ -151,6 +142,7 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
             click.echo(f"{location}: {triples:,} triples from {len(files)} files, {verb}")
         return
 
+    from ..binding import iri_text
     from ..remote import RemoteStore, count_graph, push
 
     graph = graph or DEFAULT_GRAPH.format(name=juris.name)
@@ -160,20 +152,12 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
     if restart or replace:
         state.unlink(missing_ok=True)
     if replace:
-        remote.update(f"DROP SILENT GRAPH <{graph}>")
+        remote.update(f"DROP SILENT GRAPH {iri_text(graph)}")
     started = time.perf_counter()
     if output_format == "json":
         sent = push(remote, files, batch_size=batch_size, state=state)
     else:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        with Progress(TextColumn("pushing triples"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as progress:
+        with progress_bar("pushing triples") as progress:
             task = progress.add_task("push", total=None)
             sent = push(remote, files, batch_size=batch_size, state=state,
                         on_batch=lambda n, total: progress.update(task, advance=n, total=total))
