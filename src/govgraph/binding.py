@@ -98,82 +98,46 @@ def _structure(query: str) -> Iterator[tuple[int, str]]:
         i += 1
 
 
-def where_group(query: str) -> tuple[int, int]:
-    """The span inside the braces of the query's WHERE group: (just after ``{``, at its ``}``)."""
-    parens, depth, start = 0, 0, None
+def where_group_start(query: str) -> int:
+    """The index just after the ``{`` that opens the query's WHERE group."""
+    parens = 0
     for at, char in _structure(query):
-        if start is None:
-            if char == "(":
-                parens += 1
-            elif char == ")":
-                parens -= 1
-            elif char == "{" and parens == 0:
-                start, depth = at + 1, 1
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return start, at
+        if char == "(":
+            parens += 1
+        elif char == ")":
+            parens -= 1
+        elif char == "{" and parens == 0:
+            return at + 1
     raise QueryError("expected a query with a WHERE group { … }")
 
 
-def where_group_start(query: str) -> int:
-    """The index just after the ``{`` that opens the query's WHERE group."""
-    return where_group(query)[0]
-
-
-def declared_parameters(query: str) -> list[str]:
-    """The parameters a named query's header declares under ``# parameters:``."""
-    names, inside = [], False
-    for line in query.splitlines():
-        if not line.startswith("#"):
-            break
-        field = re.match(r"#\s*(\w+):", line)
-        if field:
-            inside = field.group(1) == "parameters"
-        elif inside and (match := re.match(r"#\s+\?(\w+)\s", line)):
-            names.append(match.group(1))
-    return names
-
-
-
-
-def bind_values(query: str, bindings: Mapping[str, Term] | None, *, declare_missing: bool = True) -> str:
+def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
     """``query`` with ``bindings`` placed at the start of its WHERE group, as one-row data.
 
     IRIs and plain or language-tagged literals go in a ``VALUES`` block; a typed literal
     (a number, a date) is bound with ``BIND (STRDT("lexical", <datatype>) AS ?name)``: the
     same term, but computed rather than constant, which Virtuoso 7.2 needs to carry a
     fractional decimal through ORDER BY (its constant column overflows otherwise).
-
-    With ``declare_missing``, a parameter that the query's header declares but that is not
-    given is bound to UNDEF in a VALUES block closing the group: unbound, as with engine
-    substitution (a join with one all-UNDEF row changes nothing), but declared, which
-    Virtuoso 7.2 needs to read the filters on it as SPARQL says.
+    A parameter not given stays out of the query: unbound, as SPARQL reads a variable
+    that no pattern binds (the named queries are written for that).
     """
     bindings = dict(bindings or {})
     for name in bindings:
         if not _VARNAME.match(name):
             raise QueryError(f"not a SPARQL variable name: {name!r}")
-    missing = [name for name in declared_parameters(query) if name not in bindings] if declare_missing else []
-    constant = {name: term for name, term in bindings.items() if not _is_typed(term)}
-    typed = {name: term for name, term in bindings.items() if _is_typed(term)}
     block = ""
+    constant = {name: term for name, term in bindings.items() if not _is_typed(term)}
     if constant:
         names = " ".join("?" + name for name in constant)
         terms = " ".join(serialise(term) for term in constant.values())
         block += f"\n  VALUES ({names}) {{ ({terms}) }}"
-    undef = ""
-    if missing:
-        names = " ".join("?" + name for name in missing)
-        undef = f"\n  VALUES ({names}) {{ ({' '.join('UNDEF' for _ in missing)}) }}"
-    for name, term in typed.items():
-        block += f'\n  BIND (STRDT("{escape_literal(term.value)}", {iri_text(term.datatype.value)}) AS ?{name})'
-    if not block and not undef:
+    for name, term in bindings.items():
+        if _is_typed(term):
+            block += f'\n  BIND (STRDT("{escape_literal(term.value)}", {iri_text(term.datatype.value)}) AS ?{name})'
+    if not block:
         return query
-    start, end = where_group(query)
-    return query[:start] + block + "\n" + query[start:end] + undef + "\n" + query[end:]
+    start = where_group_start(query)
+    return query[:start] + block + "\n" + query[start:]
 
 
 def _is_typed(term: Term) -> bool:

@@ -31,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GovGraphError, QueryError
-from .binding import bind_values, declared_parameters, iri_text, serialise
+from .binding import bind_values, iri_text, serialise
 from .store import Row, Term, rdf_format
 
 
@@ -162,14 +162,7 @@ class RemoteStore:
         return data
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        try:
-            data = self.ask_raw(bind_values(query, bindings))
-        except EndpointError as first:
-            # Some engines fail to compile UNDEF for a parameter used only inside OPTIONAL
-            # (Virtuoso 7.2: "No column … BND0"): without the declaration, the same question.
-            if not declared_parameters(query) or "refused the query" not in str(first):
-                raise
-            data = self.ask_raw(bind_values(query, bindings, declare_missing=False))
+        data = self.ask_raw(bind_values(query, bindings))
         if "results" not in data:
             raise QueryError("expected a SELECT query")
         names = data.get("head", {}).get("vars", [])

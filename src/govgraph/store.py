@@ -95,7 +95,7 @@ class OxigraphStore:
             # A subquery does not see the outer group's data: let the engine substitute.
             substitutions = {ox.Variable(name): value for name, value in bindings.items()}
         elif bindings:
-            query = bind_values(query, bindings, declare_missing=False)
+            query = bind_values(query, bindings)
         try:
             solutions = self._store.query(query, substitutions=substitutions)
         except SyntaxError as exc:
