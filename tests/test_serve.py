@@ -162,4 +162,11 @@ def test_govgraph_serve_listens_on_127_0_0_1_by_default_and_stops_on_interrupt(t
         assert status == 200 and int(body.decode().splitlines()[1]) == len(govgraph.load().store)
     finally:
         process.send_signal(2)
-        assert process.wait(30) == 0
+        try:
+            code = process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            code = None
+        rest = process.stderr.read()
+        process.stderr.close()
+    assert code == 0, f"govgraph serve did not stop cleanly on Ctrl-C (exit {code}); the rest of its stderr: {rest[-2000:]}"
