@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -150,13 +151,19 @@ class Server:
             self._oxigraph = None
 
     def wait(self) -> None:
-        """Serve until interrupted (Ctrl-C) or the Oxigraph server stops."""
+        """Serve until interrupted (Ctrl-C, or SIGTERM from a service manager) or the Oxigraph
+        server stops. The handlers are installed here, so that a server started with SIGINT
+        ignored (as a background job of a shell without job control is) still stops on it."""
+        stopping = threading.Event()
+        previous = {}
+        if threading.current_thread() is threading.main_thread():
+            previous = {number: signal.signal(number, lambda *_: stopping.set()) for number in (signal.SIGINT, signal.SIGTERM)}
         try:
-            while self._oxigraph is not None and self._oxigraph.poll() is None:
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
+            while self._oxigraph is not None and self._oxigraph.poll() is None and not stopping.wait(0.5):
+                pass
         finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
             self.stop()
 
     def __enter__(self) -> Server:
