@@ -37,9 +37,10 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from govgraph import jurisdiction as jurisdictions
-from govgraph import queries, synth
-from govgraph.store import OxigraphStore, RdflibStore, build_disk_store, store_size
+from govgraph.law import jurisdictions
+from govgraph._core import queries
+from govgraph.synth import jurisdictions as synth
+from govgraph._core.stores import OxigraphStore, RdflibStore, build_disk_store, store_size
 
 GG = "https://w3id.org/govgraph/ontology#"
 
@@ -131,7 +132,7 @@ def virtuoso(*args: str) -> str:
 
 
 def bench_virtuoso(files: list[Path], template: synth.Template, size: int, calls: int) -> dict:
-    from govgraph.remote import RemoteStore
+    from govgraph._core.remote import RemoteStore
 
     folder = Path(os.environ["GOVGRAPH_VIRTUOSO_DIR"])
     sql_port = os.environ["GOVGRAPH_VIRTUOSO_SQL_PORT"]

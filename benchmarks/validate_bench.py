@@ -29,7 +29,7 @@ RECORDS = ROOT / "data" / "hongqiao-2023" / "records"
 
 
 def generate(n: int, folder: Path) -> tuple[float, int]:
-    from govgraph import records_synth
+    from govgraph.synth import records as records_synth
 
     started = time.perf_counter()
     profile, holidays = records_synth.load_profile(RECORDS)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, Namespace, URIRef
 
-from govgraph.articles import (
+from govgraph.law.articles import (
     articles_graph,
     chinese_numeral,
     chinese_numeral_text,

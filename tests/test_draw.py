@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import govgraph
-from govgraph import draw
+from govgraph import export as draw
 from govgraph.authority import EDGE_KINDS, Absence
 from govgraph.cli import main
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govgraph
-from govgraph import draw
+from govgraph import export as draw
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from govgraph import jurisdiction
+from govgraph.law import jurisdictions as jurisdiction
 
 owlready2 = pytest.importorskip("owlready2")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govgraph
-from govgraph import queries
+from govgraph._core import queries
 
 ELI = "http://data.europa.eu/eli/ontology#"
 

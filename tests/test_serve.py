@@ -17,10 +17,10 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 
 import govgraph
-from govgraph import queries
-from govgraph.loading import files_for
-from govgraph.serve import Server
-from govgraph.store import build_disk_store
+from govgraph._core import queries
+from govgraph.answers.loading import files_for
+from govgraph.serve.endpoint import Server
+from govgraph._core.stores import build_disk_store
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

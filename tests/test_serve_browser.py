@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import govgraph
-from govgraph.loading import files_for
-from govgraph.serve import Server
-from govgraph.store import build_disk_store
+from govgraph.answers.loading import files_for
+from govgraph.serve.endpoint import Server
+from govgraph._core.stores import build_disk_store
 
 pytestmark = pytest.mark.browser
 

@@ -21,13 +21,14 @@ import pytest
 from manifest import ask, competency_questions
 
 import govgraph
-from govgraph import queries, synth
-from govgraph.errors import GovGraphError, QueryError
-from govgraph.loading import files_for
-from govgraph.binding import bind_values
-from govgraph.remote import EndpointError, RemoteStore
-from govgraph.serve import Server
-from govgraph.store import MANIFEST, build_disk_store, disk_store_is_current, open_store
+from govgraph._core import queries
+from govgraph.synth import jurisdictions as synth
+from govgraph._core.errors import GovGraphError, QueryError
+from govgraph.answers.loading import files_for
+from govgraph._core.binding import bind_values
+from govgraph._core.remote import EndpointError, RemoteStore
+from govgraph.serve.endpoint import Server
+from govgraph._core.stores import MANIFEST, build_disk_store, disk_store_is_current, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -269,7 +270,7 @@ def test_a_value_full_of_quotes_braces_and_or_true_cannot_add_rows(stores: dict[
 
 @pytest.mark.parametrize("iri", ["urn:a> } UNION { ?s ?p ?o } #", "urn:a b", 'urn:"x"', "urn:{x}", "urn:a|b"])
 def test_an_iri_that_could_change_the_query_is_refused_before_any_request(iri: str) -> None:
-    from govgraph.binding import iri_text
+    from govgraph._core.binding import iri_text
 
     with pytest.raises(QueryError, match="not an IRI"):
         iri_text(iri)  # what serialises every IRI sent to an endpoint, whoever made the term

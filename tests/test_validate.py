@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.errors import InputError
+from govgraph._core.errors import InputError
 from govgraph.validate import Report, load_shapes, validate
 
 CASES = Path(__file__).parent / "cases"

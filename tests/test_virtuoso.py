@@ -16,8 +16,8 @@ from manifest import ask, competency_questions
 from test_stores import answer_key, compare_named_queries
 
 import govgraph
-from govgraph import synth
-from govgraph.remote import EndpointError, RemoteStore
+from govgraph.synth import jurisdictions as synth
+from govgraph._core.remote import EndpointError, RemoteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "virtuoso"

@@ -12,7 +12,7 @@ these calls on the default rule base.
 
 from __future__ import annotations
 
-from .errors import (
+from ._core.errors import (
     AmbiguousName,
     GovGraphError,
     InputError,
@@ -20,25 +20,23 @@ from .errors import (
     NameNotFound,
     QueryError,
 )
-from .graph import GovGraph
-from .loading import load
-from .model import (
+from ._core.cite import Citation, Named, Text
+from ._core.queries import NamedQuery, all_queries
+from .answers.graph import GovGraph
+from .answers.loading import load
+from .answers.model import (
     Answer,
     ApprovalChain,
     ArticleView,
-    Citation,
     Competence,
     Coverage,
     Deadline,
     LeaveRule,
     Member,
-    Named,
     Quorum,
     Step,
-    Text,
     Violation,
 )
-from .queries import NamedQuery, all_queries
 
 #: Names imported on first use, so that ``import govgraph`` does not pay for networkx,
 #: matplotlib or pySHACL when a command does not need them.

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ..errors import GovGraphError
+from .._core.errors import GovGraphError
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -42,7 +42,7 @@ def store_option(function: Callable) -> Callable:
 
 
 def _check_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from ..store import parse_spec
+    from .._core.stores import parse_spec
 
     try:
         parse_spec(value)
@@ -110,7 +110,7 @@ def load_graph(rules: str | None, store: str, endpoint: str | None = None):
     """
     import os
 
-    from ..loading import load
+    from ..answers.loading import load
 
     if endpoint:
         return load(rules, endpoint=endpoint, graph=os.environ.get("GOVGRAPH_GRAPH") or None)
@@ -137,7 +137,7 @@ def examples_epilog(command: str) -> str | None:
     """
     import tomllib
 
-    from ..jurisdiction import find
+    from ..law.jurisdictions import find
 
     try:
         path = find().folder / "examples.toml"

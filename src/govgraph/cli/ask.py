@@ -14,8 +14,9 @@ from typing import Any
 
 import click
 
-from ..errors import GovGraphError
-from ..model import Answer, Citation, Named, Text
+from .._core.errors import GovGraphError
+from .._core.cite import Citation, Named, Text
+from ..answers.model import Answer
 from ._common import EXIT_NO, console, emit_json, format_option, load_graph, question, table
 
 #: Column headings and fixed words, by language.
@@ -398,7 +399,7 @@ def sparql(
     """
     import pyoxigraph as ox
 
-    from ..queries import named
+    from .._core.queries import named
 
     if query == "-":
         text = sys.stdin.read()
@@ -470,7 +471,7 @@ def _show(term, graph, lang: str) -> str:  # noqa: ANN001
 @format_option("table", "json")
 def list_queries(output_format: str) -> None:
     """List the named queries: what each asks, its parameters, its source articles."""
-    from ..queries import all_queries
+    from .._core.queries import all_queries
 
     found = all_queries()
     if output_format == "json":

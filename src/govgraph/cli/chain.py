@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import GovGraphError
+from .._core.errors import GovGraphError
 from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question, table
 
 ABSENT_HELP = (
@@ -251,7 +251,7 @@ def draw(
     """
     _need("networkx")
     _need("matplotlib")
-    from .. import draw as drawing
+    from .. import export as drawing
     from ..authority import EDGE_KINDS
 
     unknown = [k for k in kinds if k not in EDGE_KINDS]

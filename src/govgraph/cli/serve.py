@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import GovGraphError
+from .._core.errors import GovGraphError
 from ._common import emit_json, friendly_errors, progress_bar, rules_option, store_option
 
 DEFAULT_GRAPH = "https://w3id.org/govgraph/graph/{name}"
@@ -23,7 +23,7 @@ def _cache_dir() -> Path:
 
 def _store_for(files: list[Path], store: str) -> Path:
     """The on-disk store folder to serve: the spec's PATH, or one in the cache named by the files."""
-    from ..store import parse_spec
+    from .._core.stores import parse_spec
 
     backend, location = parse_spec(store)
     if location is not None:
@@ -48,7 +48,7 @@ def _build(files: list[Path], location: Path, quiet: bool = False) -> tuple[int,
     """Build the on-disk store if stale: (triples, seconds, whether it was built)."""
     import json
 
-    from ..store import MANIFEST, build_disk_store, disk_store_is_current
+    from .._core.stores import MANIFEST, build_disk_store, disk_store_is_current
 
     if disk_store_is_current(files, location):
         triples = json.loads((location / MANIFEST).read_text(encoding="utf-8")).get("triples", 0)
@@ -83,8 +83,8 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
     The page offers the project's named queries; UPDATE is refused; a query running past
     --timeout is answered 503 with a sentence saying it was cut off.
     """
-    from ..loading import files_for
-    from ..serve import Server
+    from ..answers.loading import files_for
+    from ..serve.endpoint import Server
 
     _juris, files = files_for(rules, records)
     location = _store_for(files, store)
@@ -124,11 +124,11 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
     Pushing is resumable: batches already sent (same endpoint, graph and files) are
     skipped when the command runs again. Credentials come from the environment only.
     """
-    from ..loading import files_for
+    from ..answers.loading import files_for
 
     juris, files = files_for(rules, records)
     if not endpoint:
-        from ..store import parse_spec
+        from .._core.stores import parse_spec
 
         _backend, location = parse_spec(store)
         if location is None:
@@ -142,8 +142,9 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
             click.echo(f"{location}: {triples:,} triples from {len(files)} files, {verb}")
         return
 
-    from ..binding import iri_text
-    from ..remote import RemoteStore, count_graph, push
+    from .._core.binding import iri_text
+    from .._core.remote import RemoteStore
+    from ..serve.push import count_graph, push
 
     graph = graph or DEFAULT_GRAPH.format(name=juris.name)
     remote = RemoteStore(endpoint, graph=graph, update_endpoint=update_endpoint)

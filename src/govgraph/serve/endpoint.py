@@ -32,8 +32,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
-from . import queries
-from .errors import GovGraphError
+from .._core import queries
+from .._core.errors import GovGraphError
 
 #: What Oxigraph writes at the end of a response whose query ran out of time.
 _CANCELLED = b"The SPARQL operation has been cancelled"

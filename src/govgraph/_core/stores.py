@@ -131,7 +131,7 @@ class RdflibStore:
         return self._graph
 
     def load(self, path: Path) -> None:
-        from .jurisdiction import RDF_SUFFIXES
+        from .files import RDF_SUFFIXES
 
         try:
             self._graph.parse(str(path), format=RDF_SUFFIXES.get(path.suffix, "turtle"))

@@ -19,7 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import QueryError
+from .._core.errors import QueryError
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGED = Path(__file__).with_name("_resources")
-_CHECKOUT = Path(__file__).resolve().parents[2]
+_CHECKOUT = Path(__file__).resolve().parents[3]
 
 
 @cache

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GovGraphError, QueryError
+from .errors import GovGraphError, InputError, QueryError
 from .binding import bind_values, iri_text, serialise
-from .store import Row, Term, rdf_format
+from .stores import Row, Term, rdf_format
 
 
 class EndpointError(QueryError):
@@ -180,7 +180,8 @@ class RemoteStore:
 
     def load(self, path: Path) -> None:
         """Add an RDF file's triples to the graph (``self.graph``, or the default graph)."""
-        push(self, [Path(path)])
+        for batch in batches(triples([Path(path)]), 500):
+            self.update(insert_data(batch, self.graph))
 
 
 def _first_line(exc: Exception) -> str:
@@ -229,13 +230,11 @@ def _term(binding: dict | None) -> Term | None:
     raise QueryError(f"unexpected term in the endpoint's answer: {binding!r}")
 
 
-# ── pushing files into a graph, in batches, resumably ────────────────────────
+# ── adding triples to a graph, in batches ─────────────────────────────────────
 
 
 def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
     """Every triple of ``files``, in file order, parsed by Oxigraph."""
-    from .errors import InputError
-
     for path in files:
         path = Path(path)
         try:
@@ -310,49 +309,3 @@ def insert_data(batch: Iterable[ox.Triple], graph: str | None) -> str:
     if graph:
         body = f"GRAPH {iri_text(graph)} {{\n{body}\n}}"
     return f"INSERT {{\n{body}\n}} WHERE {{}}" if blanks else f"INSERT DATA {{\n{body}\n}}"
-
-
-def push(
-    store: RemoteStore,
-    files: Iterable[Path],
-    *,
-    batch_size: int = 500,
-    state: Path | None = None,
-    on_batch: Callable[[int, int], None] | None = None,
-) -> int:
-    """Send the triples of ``files`` to the store's graph in batches; return how many were sent.
-
-    With ``state``, the batches already sent (for the same endpoint, graph and unchanged
-    files) are remembered there and skipped on the next run: an interrupted load resumes.
-    ``on_batch(triples_in_batch, total)`` reports progress.
-    """
-    from .store import file_stamps
-
-    files = [Path(p) for p in files]
-    key = {"endpoint": store.update_endpoint, "graph": store.graph, "files": file_stamps(files), "batch": batch_size}
-    done = 0
-    if state is not None:
-        try:
-            saved = json.loads(state.read_text(encoding="utf-8"))
-            if saved.get("key") == key:
-                done = int(saved.get("done", 0))
-        except (OSError, ValueError):
-            pass
-    work = batches(triples(files), batch_size)
-    total = sum(len(b) for b in work)
-    sent = 0
-    for index, batch in enumerate(work):
-        if index >= done:
-            store.update(insert_data(batch, store.graph))
-            if state is not None:
-                state.parent.mkdir(parents=True, exist_ok=True)
-                state.write_text(json.dumps({"key": key, "done": index + 1, "batches": len(work)}), encoding="utf-8")
-        sent += len(batch)
-        if on_batch:
-            on_batch(len(batch), total)
-    return total
-
-
-def count_graph(store: RemoteStore) -> int:
-    """Triples in the store's graph (its default graph if none), counted by the endpoint."""
-    return len(store)

@@ -7,9 +7,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from .errors import AmbiguousName, NameNotFound
-from .model import Named
-from .vocabulary import KINDS, OWL_CLASS
+from .._core.cite import Named
+from .._core.errors import AmbiguousName, NameNotFound
+from .._core.terms import KINDS, OWL_CLASS
 
 
 def normalise(name: str) -> str:

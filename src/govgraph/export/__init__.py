@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from .authority import (
+from ..authority import (
     DELEGATION_KINDS,
     EDGE_KINDS,
     NODE_KINDS,
@@ -29,8 +29,8 @@ from .authority import (
     authority_graph,
     play_scenario,
 )
-from .errors import GovGraphError
-from .graph import GovGraph
+from .._core.errors import GovGraphError
+from ..answers.graph import GovGraph
 
 NODE_COLOURS = {"post": "#dbe9f6", "organ": "#fdf1d6", "role": "#e3f2df", "other": "#eeeeee"}
 ABSENT_COLOUR, ACTING_COLOUR, BLOCKED_COLOUR = "#bdbdbd", "#ffb74d", "#ef9a9a"
@@ -597,7 +597,7 @@ def _blocked_line(holding: Any) -> dict[str, str]:
 
 def html(graph: GovGraph, *, lang: str = "zh") -> str:
     """A self-contained page: the graph as SVG, filters by kind of edge, zh/en, absence scenarios."""
-    assets = Path(__file__).parent / "assets"
+    assets = Path(__file__).parents[1] / "assets"
     script = (assets / "authority.js").read_text(encoding="utf-8")
     style = (assets / "authority.css").read_text(encoding="utf-8")
     data = json.dumps(page_data(graph, lang=lang), ensure_ascii=False).replace("</", "<\\/")

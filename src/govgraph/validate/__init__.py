@@ -30,12 +30,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import _resources
-from . import jurisdiction as jurisdictions
-from .errors import GovGraphError, InputError
-from .model import Citation, Named, Text
-from .store import OxigraphStore
-from .vocabulary import GG
+from .._core import files as rdf
+from .._core import resources
+from .._core.cite import Citation, Named, Text
+from .._core.errors import GovGraphError, InputError
+from .._core.stores import OxigraphStore
+from .._core.terms import GG
+from ..law import jurisdictions
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -196,7 +197,7 @@ _NOT_CONSTRAINTS = {SH + "path", SH + "message", SH + "severity", SH + "name", S
 
 
 def shapes_files(folder: Path | None = None) -> list[Path]:
-    return sorted((folder or _resources.shapes_dir()).glob("*.ttl"))
+    return sorted((folder or resources.shapes_dir()).glob("*.ttl"))
 
 
 @cache
@@ -279,20 +280,8 @@ def _property_constraints(graph, node) -> Iterable[PropertyConstraint]:  # noqa:
 
 
 def data_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The RDF files named, a folder standing for the Turtle files under it."""
-    files: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in jurisdictions.RDF_SUFFIXES and p.is_file())
-            if not found:
-                raise InputError(str(path), "no RDF files in this folder: expected Turtle (.ttl) records")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(str(path), "no such file or folder: expected Turtle (.ttl) records")
-    return files
+    """The RDF files named, a folder standing for the RDF files directly in it."""
+    return rdf.rdf_files(paths, what="records (Turtle)")
 
 
 def open_data(files: Sequence[Path], rules: str | Path | None = None) -> tuple[OxigraphStore, jurisdictions.Jurisdiction]:
@@ -329,7 +318,7 @@ def validate(
     plan = load_shapes(str(shapes) if shapes else None)
     say(f"loading {len(files)} file(s)")
     store, juris = open_data(files, rules)
-    from . import validate_fast
+    from . import fast as validate_fast
 
     say("running the shapes")
     rows = validate_fast.run(store.native, plan, progress=say)
@@ -374,7 +363,7 @@ def _run_pyshacl(store: OxigraphStore, plan: Shapes, explained: list) -> list:
     import pyshacl
     import rdflib
 
-    from . import validate_fast
+    from . import fast as validate_fast
 
     data = rdflib.Graph()
     data.parse(data=store.native.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import _resources
+from . import resources
 from .errors import GovGraphError
 
 _FIELD = re.compile(r"^#\s*(question|parameters|returns|articles):\s*(.*)$")
@@ -87,7 +87,7 @@ def parse(path: Path) -> NamedQuery:
 @cache
 def named(name: str) -> NamedQuery:
     """The query ``queries/<name>.rq``."""
-    path = _resources.queries_dir() / f"{name}.rq"
+    path = resources.queries_dir() / f"{name}.rq"
     if not path.is_file():
         known = ", ".join(q.name for q in all_queries())
         raise GovGraphError(f"no named query {name!r}: expected one of {known}")
@@ -95,7 +95,7 @@ def named(name: str) -> NamedQuery:
 
 
 def all_queries() -> list[NamedQuery]:
-    return [parse(p) for p in sorted(_resources.queries_dir().glob("*.rq"))]
+    return [parse(p) for p in sorted(resources.queries_dir().glob("*.rq"))]
 
 
 def integrity_checks() -> list[NamedQuery]:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import jurisdiction as jurisdictions
-from .store import open_store
-from .vocabulary import GG
+from .._core.stores import open_store
+from .._core.terms import GG
+from ..law import jurisdictions
 
 ORG = "http://www.w3.org/ns/org#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

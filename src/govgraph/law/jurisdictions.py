@@ -6,10 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import _resources
-from .errors import InputError, JurisdictionNotFound
-
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".rdf": "xml", ".owl": "xml"}
+from .._core import files as rdf, resources
+from .._core.errors import InputError, JurisdictionNotFound
 
 
 @dataclass(frozen=True)
@@ -21,17 +19,17 @@ class Jurisdiction:
 
     def files(self) -> list[Path]:
         """The rule base's RDF files: those directly in the folder, sorted."""
-        return sorted(p for p in self.folder.iterdir() if p.suffix in RDF_SUFFIXES and p.is_file())
+        return rdf.in_folder(self.folder)
 
 
 def available() -> list[str]:
     """Names of the rule bases carried in ``data/``."""
-    root = _resources.data_dir()
+    root = resources.data_dir()
     return sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.ttl")))
 
 
 def default_name() -> str:
-    catalog = _resources.data_dir() / "catalog.toml"
+    catalog = resources.data_dir() / "catalog.toml"
     try:
         return tomllib.loads(catalog.read_text(encoding="utf-8"))["default"]
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
@@ -45,11 +43,11 @@ def find(name_or_path: str | Path | None = None) -> Jurisdiction:
     path = Path(name_or_path)
     if path.is_dir() and any(path.glob("*.ttl")):
         return Jurisdiction(path.resolve().name, path.resolve())
-    folder = _resources.data_dir() / str(name_or_path)
+    folder = resources.data_dir() / str(name_or_path)
     if folder.is_dir() and any(folder.glob("*.ttl")):
         return Jurisdiction(str(name_or_path), folder)
     raise JurisdictionNotFound(str(name_or_path), available())
 
 
 def ontology_files() -> list[Path]:
-    return sorted(_resources.ontology_dir().glob("*.ttl"))
+    return sorted(resources.ontology_dir().glob("*.ttl"))

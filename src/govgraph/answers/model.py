@@ -10,39 +10,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Named:
-    """A resource with its labels."""
-
-    iri: str
-    zh: str | None = None
-    en: str | None = None
-
-    def label(self, lang: str = "zh") -> str:
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second or self.iri
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in Chinese and English (a condition, an anchor of a deadline)."""
-
-    zh: str | None = None
-    en: str | None = None
-
-    def label(self, lang: str = "zh") -> str:
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second or ""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The article a rule rests on."""
-
-    article: Named
-    number: str
-    text: str
+from .._core.cite import Citation, Named, Text
 
 
 @dataclass(frozen=True)

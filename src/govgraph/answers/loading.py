@@ -1,6 +1,6 @@
 """Loading the ontology and a rule base into a store, once per process (once at all on disk).
 
-The store is named by a spec (see ``govgraph.store.parse_spec``):
+The store is named by a spec (see ``govgraph._core.stores.parse_spec``):
 
 - ``oxigraph`` (default) or ``rdflib``: in memory, parsed in each process that asks;
 - ``oxigraph:PATH``: an on-disk Oxigraph store, built the first time and rebuilt only when
@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import jurisdiction as jurisdictions
+from .._core import files as rdf
+from .._core.stores import open_store, parse_spec
+from ..law import jurisdictions
 from .graph import GovGraph
-from .store import open_store, parse_spec
 
 _LOADED: dict[tuple, GovGraph] = {}
 
@@ -28,14 +29,7 @@ def files_for(rules: str | Path | None = None, extra: tuple[str | Path, ...] = (
     An ``extra`` folder stands for the RDF files directly in it.
     """
     juris = jurisdictions.find(rules)
-    more: list[Path] = []
-    for item in extra:
-        path = Path(item)
-        if path.is_dir():
-            more.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix in jurisdictions.RDF_SUFFIXES))
-        else:
-            more.append(path)
-    return juris, [*jurisdictions.ontology_files(), *juris.files(), *more]
+    return juris, [*jurisdictions.ontology_files(), *juris.files(), *rdf.rdf_files(extra)]
 
 
 def load(
@@ -55,7 +49,7 @@ def load(
     process, the same files unchanged are not parsed twice.
     """
     if endpoint:
-        from .remote import RemoteStore
+        from .._core.remote import RemoteStore
 
         key: tuple = ("endpoint", endpoint, graph, str(rules))
         if key not in _LOADED:

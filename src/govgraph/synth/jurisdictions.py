@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import jurisdiction as jurisdictions
-from .store import rdf_format
-from .vocabulary import GG, ORG, XSD
+from .._core.stores import rdf_format
+from .._core.terms import GG, ORG, XSD
+from ..law import jurisdictions
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

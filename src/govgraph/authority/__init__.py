@@ -48,11 +48,11 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from .errors import GovGraphError
-from .graph import GovGraph
-from .model import Citation, Named, Text
-from .store import Row, Term
-from .vocabulary import LONGER_PERIOD, SHORTER_PERIOD
+from .._core.cite import Citation, Named, Text
+from .._core.errors import GovGraphError
+from .._core.stores import Row, Term
+from .._core.terms import LONGER_PERIOD, SHORTER_PERIOD
+from ..answers.graph import GovGraph
 
 #: Kinds of edge: key → (zh, en, colour). The key is what the authority-*.rq queries return.
 EDGE_KINDS: dict[str, tuple[str, str, str]] = {

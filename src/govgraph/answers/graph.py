@@ -15,28 +15,26 @@ from functools import cached_property
 
 import pyoxigraph as ox
 
-from . import jurisdiction as jurisdictions
-from . import queries
-from .errors import GovGraphError
+from .._core import queries
+from .._core.cite import Citation, Citer, Named
+from .._core.errors import GovGraphError
+from .._core.stores import Row, Store, Term
+from .._core.terms import LONGER_PERIOD, SHORTER_PERIOD, XSD_DECIMAL
+from ..law import jurisdictions
 from .model import (
     Answer,
     ApprovalChain,
     ArticleView,
-    Citation,
     Competence,
     Coverage,
     Deadline,
     LeaveRule,
     Member,
-    Named,
     Quorum,
     Step,
-    Text,
     Violation,
 )
 from .names import Names
-from .store import Row, Store, Term
-from .vocabulary import LONGER_PERIOD, SHORTER_PERIOD, XSD
 
 
 class GovGraph:
@@ -77,10 +75,13 @@ class GovGraph:
         """The IRI a zh or en label, CURIE or IRI stands for (raises NameNotFound with close matches)."""
         return self.names.resolve(name, kind)
 
+    @cached_property
+    def cite(self) -> Citer:
+        """Labels and citations for the terms of this graph's rows."""
+        return Citer(self.names.named)
+
     def named(self, term: Term | str | None) -> Named | None:
-        if term is None:
-            return None
-        return self.names.named(term if isinstance(term, str) else term.value)
+        return self.cite.named(term)
 
     def _node(self, name: str | None, kind: str) -> ox.NamedNode | None:
         return None if name is None else ox.NamedNode(self.resolve(name, kind))
@@ -137,8 +138,8 @@ class GovGraph:
                 minimum_inclusive=_bool(row["minimumInclusive"]) if row["minimumInclusive"] else None,
                 maximum=_number(row["maximumAmount"]),
                 maximum_inclusive=_bool(row["maximumInclusive"]) if row["maximumInclusive"] else None,
-                condition=_text(row["conditionZh"], row["conditionEn"]),
-                basis=self._citation(row["article"], row["number"], row["text"]),
+                condition=self.cite.text(row),
+                basis=self.cite.citation(row),
             )
             for row in rows
         ]
@@ -164,7 +165,7 @@ class GovGraph:
             numerator=int(first["numerator"].value) if first else None,
             denominator=int(first["denominator"].value) if first else None,
             inclusive=_bool(first["inclusive"]) if first else None,
-            basis=self._citation(first["quorumArticle"], first["quorumNumber"], first["quorumText"]) if first else None,
+            basis=self.cite.citation(first, "quorum") if first else None,
         )
 
     def approval_chains(self, document_kind: str) -> dict[str, ApprovalChain]:
@@ -181,8 +182,8 @@ class GovGraph:
                 act=self.named(row["ruleAction"]),
                 occasion=self.named(row["occasion"]),
                 recipient=self.named(row["recipient"]),
-                condition=_text(row["conditionZh"], row["conditionEn"]),
-                basis=self._citation(row["article"], row["number"], row["text"]),
+                condition=self.cite.text(row),
+                basis=self.cite.citation(row),
             )
             for row in rows
         ]
@@ -199,9 +200,9 @@ class GovGraph:
                 amount=float(row["amount"].value),
                 unit=self.named(row["unit"]),
                 direction=self.named(row["direction"]),
-                anchor=_text(row["anchorZh"], row["anchorEn"]),
+                anchor=self.cite.text(row, "anchorZh", "anchorEn"),
                 strength=self.named(row["strength"]),
-                basis=self._citation(row["article"], row["number"], row["text"]),
+                basis=self.cite.citation(row),
             )
             for row in rows
         ]
@@ -239,7 +240,7 @@ class GovGraph:
         found = []
         for query in queries.integrity_checks():
             for row in self.store.select(query.text):
-                found.append(Violation(query.name, self._named_or_blank(row["resource"]), row["problem"].value))
+                found.append(Violation(query.name, self.cite.required(row, "resource"), row["problem"].value))
         return found
 
     # ── helpers ──────────────────────────────────────────────────────────────
@@ -253,20 +254,14 @@ class GovGraph:
             post=self.named(row["assignee"]),
             act=self.named(row["ruleAction"]),
             target=self.named(row["target"]),
-            condition=_text(row["conditionZh"], row["conditionEn"]),
+            condition=self.cite.text(row),
             conferral=self.named(row["conferral"]),
             grantor=self.named(row["grantor"]),
             on_behalf_of=self.named(row["onBehalfOf"]),
             chain=(chains or {}).get(chain.value) if chain is not None else None,
             if_necessary=_bool(row.get("ifNecessary")),
-            basis=self._citation(row["article"], row["number"], row["text"]),
+            basis=self.cite.citation(row),
         )
-
-    def _named_or_blank(self, term: Term) -> Named:
-        return self.named(term) if isinstance(term, ox.NamedNode) else Named(str(term))
-
-    def _citation(self, article: Term, number: Term, text: Term) -> Citation:
-        return Citation(self.named(article), number.value, text.value)
 
     def _chains(self, target: ox.NamedNode | None) -> dict[str, ApprovalChain]:
         steps: dict[str, list[Step]] = defaultdict(list)
@@ -275,7 +270,7 @@ class GovGraph:
             if row["chain"] is None:
                 continue
             chain = row["chain"].value
-            basis[chain] = self._citation(row["chainArticle"], row["chainNumber"], row["chainText"])
+            basis[chain] = self.cite.citation(row, "chain")
             if row["stepIndex"] is not None:
                 step = Step(int(row["stepIndex"].value), self.named(row["approver"]), self.named(row["stepAct"]), _bool(row["eachInTurn"]))
                 if step not in steps[chain]:
@@ -301,13 +296,7 @@ def _decimal(amount: str | int | Decimal | None) -> ox.Literal | None:
         raise GovGraphError(f"amount {amount!r} is not a number: expected yuan as digits, e.g. 1200000.50") from None
     if not value.is_finite() or value < 0:
         raise GovGraphError(f"amount {amount!r}: expected a finite, non-negative number of yuan")
-    return ox.Literal(format(value, "f"), datatype=ox.NamedNode(XSD + "decimal"))
-
-
-def _text(zh: Term | None, en: Term | None) -> Text | None:
-    if zh is None and en is None:
-        return None
-    return Text(zh.value if zh is not None else None, en.value if en is not None else None)
+    return ox.Literal(format(value, "f"), datatype=ox.NamedNode(XSD_DECIMAL))
 
 
 def _bool(term: Term | None) -> bool:
