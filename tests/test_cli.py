@@ -86,7 +86,7 @@ def test_leave_article_coverage_deadlines_and_check_answer() -> None:
     assert "第四十一条" in run("article", "41").stdout
     coverage = run_json("coverage")
     assert len(coverage) == 79
-    assert "79 articles" in run("coverage").stdout
+    assert "79 articles" in run("coverage", "--lang", "en").stdout and "共79条" in run("coverage").stdout
     assert {d["basis"]["number"] for d in run_json("deadlines")} == {"49", "56", "65"}
     checked = run("check")
     assert checked.exit_code == 0 and run_json("check") == []

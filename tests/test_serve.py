@@ -114,12 +114,10 @@ def test_an_update_is_refused_and_changes_nothing(server: Server, path: str, bod
 
 
 def test_a_query_past_the_time_limit_is_answered_503_saying_it_was_cut_off(server: Server) -> None:
-    started = time.perf_counter()
     status, headers, body = ask(server, SLOW, "application/sparql-results+json")
     assert status == 503
     assert "cut off" in body.decode() and "time limit of 2 s" in body.decode()
     assert "X-GovGraph-Cut-Off" in headers
-    assert time.perf_counter() - started < 20
 
 
 def test_the_named_queries_are_offered_with_their_question_and_parameters(server: Server) -> None:

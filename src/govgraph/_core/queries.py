@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from . import resources
 from .errors import GovGraphError
@@ -50,6 +51,20 @@ class NamedQuery:
     @property
     def is_integrity_check(self) -> bool:
         return self.name.endswith("-violation")
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        """The query as ``govgraph queries --format json`` and the endpoint's page list it."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "question": self.question,
+            "parameters": [{"name": p.name, "description": p.description, "required": p.required} for p in self.parameters],
+            "returns": self.returns,
+            "articles": self.articles,
+            "path": str(self.path),
+        }
+        if with_text:
+            data["text"] = self.text
+        return data
 
 
 def parse(path: Path) -> NamedQuery:

@@ -1,4 +1,8 @@
-"""What every govgraph command shares: options, loading the graph, printing, failing well.
+"""What every govgraph command shares: the options that say which graph to ask, and failing well.
+
+A command that asks the graph takes one :class:`Asking` object, built by the :func:`asks`
+decorator from ``--rules``, ``--store``, ``--endpoint``, ``--format`` and ``--lang``: it
+loads the graph when first used and knows how to print in the language asked.
 
 Exit codes: 0 answered (or conforms), 1 the answer is "no" (violations found, integrity
 check failed), 2 bad input (unknown name, unreadable file, bad query): never a traceback.
@@ -8,8 +12,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import click
@@ -17,6 +23,9 @@ import click
 from .._core.errors import GovGraphError
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
+
+
+# ── the options ─────────────────────────────────────────────────────────────────
 
 
 def rules_option(function: Callable) -> Callable:
@@ -51,15 +60,28 @@ def _check_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def format_option(*choices: str, default: str = "table") -> Callable:
+def endpoint_option(function: Callable) -> Callable:
+    return click.option(
+        "--endpoint",
+        metavar="URL",
+        envvar="GOVGRAPH_ENDPOINT",
+        help="Ask a SPARQL 1.1 endpoint holding the graph instead of loading it (env GOVGRAPH_ENDPOINT; "
+        "its named graph from GOVGRAPH_GRAPH or the URL's default-graph-uri; credentials from "
+        "GOVGRAPH_ENDPOINT_USER / GOVGRAPH_ENDPOINT_PASSWORD, never the command line).",
+    )(function)
+
+
+def format_option(*choices: str, default: str | None = None) -> Callable:
+    described = {"table": "a table for people", "text": "text for people", "json": "JSON for machines", "csv": "CSV"}
+
     def decorate(function: Callable) -> Callable:
         return click.option(
             "--format",
             "output_format",
             type=click.Choice(list(choices)),
-            default=default,
+            default=default or choices[0],
             show_default=True,
-            help="Output: a table for people, json for machines.",
+            help="Output: " + ", ".join(described.get(c, c) for c in choices) + ".",
         )(function)
 
     return decorate
@@ -72,18 +94,7 @@ def lang_option(function: Callable) -> Callable:
         default="zh",
         show_default=True,
         envvar="GOVGRAPH_LANG",
-        help="Language of labels in tables (JSON always carries both).",
-    )(function)
-
-
-def endpoint_option(function: Callable) -> Callable:
-    return click.option(
-        "--endpoint",
-        metavar="URL",
-        envvar="GOVGRAPH_ENDPOINT",
-        help="Ask a SPARQL 1.1 endpoint holding the graph instead of loading it (env GOVGRAPH_ENDPOINT; "
-        "its named graph from GOVGRAPH_GRAPH or the URL's default-graph-uri; credentials from "
-        "GOVGRAPH_ENDPOINT_USER / GOVGRAPH_ENDPOINT_PASSWORD, never the command line).",
+        help="Language of labels and headings (JSON always carries both).",
     )(function)
 
 
@@ -92,29 +103,65 @@ def graph_options(function: Callable) -> Callable:
     return rules_option(store_option(endpoint_option(function)))
 
 
-def question(*formats: str) -> Callable:
-    """The options and error handling of a command that asks the graph a question:
-    --rules, --store, --endpoint, --format (one of ``formats``), --lang, and exit 2 on bad input."""
+# ── the object a command asks with ──────────────────────────────────────────────
+
+
+@dataclass
+class Asking:
+    """What a command was asked with: which graph, in which format and language."""
+
+    rules: str | None = None
+    store: str = "oxigraph"
+    endpoint: str | None = None
+    format: str = "table"
+    lang: str = "zh"
+    _graph: Any = field(default=None, repr=False)
+
+    @property
+    def graph(self):  # noqa: ANN201 - govgraph.GovGraph, imported lazily
+        """The graph the options name, loaded when first asked for."""
+        if self._graph is None:
+            self._graph = load_graph(self.rules, self.store, self.endpoint)
+        return self._graph
+
+    def word(self, key: str, **values: object) -> str:
+        from .._core.words import word
+
+        return word(key, self.lang, **values)
+
+    @property
+    def json(self) -> bool:
+        return self.format == "json"
+
+
+def asks(*formats: str) -> Callable:
+    """Give a command the graph options, --format (one of ``formats``) and --lang, as one
+    :class:`Asking` passed as its first argument; govgraph's errors become exit 2."""
 
     def decorate(function: Callable) -> Callable:
-        return graph_options(format_option(*formats)(lang_option(friendly_errors(function))))
+        @functools.wraps(function)
+        def command(rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str, **kwargs: Any) -> Any:
+            return function(Asking(rules, store, endpoint, output_format, lang), **kwargs)
+
+        return graph_options(format_option(*formats)(lang_option(friendly_errors(command))))
 
     return decorate
 
 
-def load_graph(rules: str | None, store: str, endpoint: str | None = None):
+def load_graph(rules: str | None, store: str, endpoint: str | None = None):  # noqa: ANN201
     """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint.
 
     With an endpoint nothing is loaded: its named graph comes from ``GOVGRAPH_GRAPH`` (or
     the URL's ``default-graph-uri``), its credentials from the environment.
     """
-    import os
-
     from ..answers.loading import load
 
     if endpoint:
         return load(rules, endpoint=endpoint, graph=os.environ.get("GOVGRAPH_GRAPH") or None)
     return load(rules, store=store)
+
+
+# ── failing well ────────────────────────────────────────────────────────────────
 
 
 def friendly_errors(function: Callable) -> Callable:
@@ -128,6 +175,11 @@ def friendly_errors(function: Callable) -> Callable:
             fail(str(exc))
 
     return wrapper
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+    click.echo(f"govgraph: error: {message}", err=True)
+    sys.exit(code)
 
 
 def examples_epilog(command: str) -> str | None:
@@ -149,16 +201,14 @@ def examples_epilog(command: str) -> str | None:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    click.echo(f"govgraph: error: {message}", err=True)
-    sys.exit(code)
+# ── printing ────────────────────────────────────────────────────────────────────
 
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def console():
+def console():  # noqa: ANN201 - rich.console.Console
     from rich.console import Console
 
     return Console(soft_wrap=False, highlight=False)
@@ -171,7 +221,7 @@ def progress_bar(label: str):  # noqa: ANN201 - rich.progress.Progress
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
 
 
-def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):
+def table(title: str, columns: list[str] | tuple[str, ...], rows):  # noqa: ANN001, ANN201 - rich.table.Table
     from rich.table import Table
 
     grid = Table(title=title, title_justify="left", show_lines=True, expand=False)
@@ -180,3 +230,15 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]):
     for row in rows:
         grid.add_row(*row)
     return grid
+
+
+# ── kept until chain and validate ask through `asks` ───────────────────────────
+
+
+def question(*formats: str) -> Callable:
+    """The options of a command that asks the graph, passed one by one (see :func:`asks`)."""
+
+    def decorate(function: Callable) -> Callable:
+        return graph_options(format_option(*formats)(lang_option(friendly_errors(function))))
+
+    return decorate

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import time
 from pathlib import Path
 
 import click
@@ -13,28 +10,8 @@ import click
 from .._core.errors import GovGraphError
 from ._common import emit_json, friendly_errors, progress_bar, rules_option, store_option
 
-DEFAULT_GRAPH = "https://w3id.org/govgraph/graph/{name}"
 
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "govgraph"
-
-
-def _store_for(files: list[Path], store: str) -> Path:
-    """The on-disk store folder to serve: the spec's PATH, or one in the cache named by the files."""
-    from .._core.stores import parse_spec
-
-    backend, location = parse_spec(store)
-    if location is not None:
-        return location
-    if backend != "oxigraph":
-        click.echo(f"govgraph: note: the endpoint runs on Oxigraph's server; --store {backend} is not used for serving", err=True)
-    digest = hashlib.sha256("\n".join(str(p.resolve()) for p in files).encode()).hexdigest()[:16]
-    return _cache_dir() / "stores" / digest
-
-
-def _records_option(function):
+def _records_option(function):  # noqa: ANN001, ANN201
     return click.option(
         "--records",
         "records",
@@ -44,23 +21,14 @@ def _records_option(function):
     )(function)
 
 
-def _build(files: list[Path], location: Path, quiet: bool = False) -> tuple[int, float, bool]:
-    """Build the on-disk store if stale: (triples, seconds, whether it was built)."""
-    import json
+def _build(files: list[Path], location: Path, quiet: bool):  # noqa: ANN202 - govgraph.serve.push.Loaded
+    from ..serve.push import build
 
-    from .._core.stores import MANIFEST, build_disk_store, disk_store_is_current
-
-    if disk_store_is_current(files, location):
-        triples = json.loads((location / MANIFEST).read_text(encoding="utf-8")).get("triples", 0)
-        return triples, 0.0, False
-    started = time.perf_counter()
     if quiet:
-        triples = build_disk_store(files, location)
-    else:
-        with progress_bar("loading {task.description}") as progress:
-            task = progress.add_task("files", total=len(files))
-            triples = build_disk_store(files, location, progress=lambda path: progress.update(task, advance=1, description=path.name))
-    return triples, time.perf_counter() - started, True
+        return build(files, location)
+    with progress_bar("loading {task.description}") as progress:
+        task = progress.add_task("files", total=len(files))
+        return build(files, location, progress=lambda path: progress.update(task, advance=1, description=path.name))
 
 
 @click.command()
@@ -83,16 +51,20 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
     The page offers the project's named queries; UPDATE is refused; a query running past
     --timeout is answered 503 with a sentence saying it was cut off.
     """
+    from .._core.stores import parse_spec
     from ..answers.loading import files_for
     from ..serve.endpoint import Server
+    from ..serve.push import store_location
 
+    backend, _ = parse_spec(store)
+    if backend != "oxigraph":
+        click.echo(f"govgraph: note: the endpoint runs on Oxigraph's server; --store {backend} is not used for serving", err=True)
     _juris, files = files_for(rules, records)
-    location = _store_for(files, store)
-    triples, seconds, built = _build(files, location)
-    if built:
-        click.echo(f"govgraph: loaded {triples:,} triples into {location} in {seconds:.1f} s", err=True)
-    server = Server(location, host=host, port=port, timeout=timeout).start()
-    click.echo(f"govgraph: serving {triples:,} triples at {server.url}/ (SPARQL: {server.url}/query); Ctrl-C stops", err=True)
+    loaded = _build(files, store_location(files, store), quiet=False)
+    if loaded.built:
+        click.echo(f"govgraph: loaded {loaded.triples:,} triples into {loaded.where} in {loaded.seconds:.1f} s", err=True)
+    server = Server(Path(loaded.where), host=host, port=port, timeout=timeout).start()
+    click.echo(f"govgraph: serving {loaded.triples:,} triples at {server.url}/ (SPARQL: {server.url}/query); Ctrl-C stops", err=True)
     server.wait()
 
 
@@ -124,48 +96,37 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
     Pushing is resumable: batches already sent (same endpoint, graph and files) are
     skipped when the command runs again. Credentials come from the environment only.
     """
+    from .._core.stores import parse_spec
     from ..answers.loading import files_for
 
     juris, files = files_for(rules, records)
-    if not endpoint:
-        from .._core.stores import parse_spec
-
+    quiet = output_format == "json"
+    if endpoint:
+        loaded = _push(juris.name, files, endpoint, update_endpoint, graph, batch_size, replace, restart, quiet)
+    else:
         _backend, location = parse_spec(store)
         if location is None:
             raise GovGraphError("expected --store oxigraph:PATH (an on-disk store to build) or --endpoint URL")
-        triples, seconds, built = _build(files, location, quiet=output_format == "json")
-        report = {"store": str(location), "triples": triples, "seconds": round(seconds, 3), "built": built, "files": len(files)}
-        if output_format == "json":
-            emit_json(report)
-        else:
-            verb = f"loaded in {seconds:.1f} s" if built else "already up to date"
-            click.echo(f"{location}: {triples:,} triples from {len(files)} files, {verb}")
-        return
+        loaded = _build(files, location, quiet)
+    if quiet:
+        emit_json(loaded.to_dict())
+    elif loaded.sent is not None:
+        click.echo(f"{loaded.where}: sent {loaded.sent:,} triples from {loaded.files} files in {loaded.seconds:.1f} s; "
+                   f"the endpoint counts {loaded.triples:,} in the graph")
+    else:
+        verb = f"loaded in {loaded.seconds:.1f} s" if loaded.built else "already up to date"
+        click.echo(f"{loaded.where}: {loaded.triples:,} triples from {loaded.files} files, {verb}")
 
-    from .._core.binding import iri_text
+
+def _push(name: str, files: list[Path], endpoint: str, update_endpoint: str | None, graph: str | None,  # noqa: ANN202
+          batch_size: int, replace: bool, restart: bool, quiet: bool):
     from .._core.remote import RemoteStore
-    from ..serve.push import count_graph, push
+    from ..serve.push import default_graph, load_endpoint
 
-    graph = graph or DEFAULT_GRAPH.format(name=juris.name)
-    remote = RemoteStore(endpoint, graph=graph, update_endpoint=update_endpoint)
-    key = hashlib.sha256(f"{remote.update_endpoint}\n{graph}".encode()).hexdigest()[:16]
-    state = _cache_dir() / "loads" / f"{key}.json"
-    if restart or replace:
-        state.unlink(missing_ok=True)
-    if replace:
-        remote.update(f"DROP SILENT GRAPH {iri_text(graph)}")
-    started = time.perf_counter()
-    if output_format == "json":
-        sent = push(remote, files, batch_size=batch_size, state=state)
-    else:
-        with progress_bar("pushing triples") as progress:
-            task = progress.add_task("push", total=None)
-            sent = push(remote, files, batch_size=batch_size, state=state,
-                        on_batch=lambda n, total: progress.update(task, advance=n, total=total))
-    seconds = time.perf_counter() - started
-    counted = count_graph(remote)
-    report = {"endpoint": remote.endpoint, "graph": graph, "sent": sent, "triples": counted, "seconds": round(seconds, 3), "files": len(files)}
-    if output_format == "json":
-        emit_json(report)
-    else:
-        click.echo(f"{graph}: sent {sent:,} triples from {len(files)} files in {seconds:.1f} s; the endpoint counts {counted:,} in the graph")
+    remote = RemoteStore(endpoint, graph=graph or default_graph(name), update_endpoint=update_endpoint)
+    options = {"batch_size": batch_size, "replace": replace, "restart": restart}
+    if quiet:
+        return load_endpoint(remote, files, **options)
+    with progress_bar("pushing triples") as progress:
+        task = progress.add_task("push", total=None)
+        return load_endpoint(remote, files, **options, on_batch=lambda n, total: progress.update(task, advance=n, total=total))

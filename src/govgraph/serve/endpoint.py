@@ -63,19 +63,8 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def named_queries_json() -> bytes:
-    """The named queries as the page offers them: name, question, parameters, returns, text."""
-    listing = [
-        {
-            "name": q.name,
-            "question": q.question,
-            "returns": q.returns,
-            "articles": q.articles,
-            "integrityCheck": q.is_integrity_check,
-            "parameters": [{"name": p.name, "description": p.description, "required": p.required} for p in q.parameters],
-            "text": q.text,
-        }
-        for q in queries.all_queries()
-    ]
+    """The named queries as the page offers them: what each asks, its parameters, its text."""
+    listing = [q.to_dict(with_text=True) for q in queries.all_queries()]
     return json.dumps(listing, ensure_ascii=False).encode("utf-8")
 
 

@@ -1,0 +1,89 @@
+"""Printing answers: JSON for machines, or a table in the language asked followed by the
+text of every article the answers cite (each once, in the regulation's order)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .._core.cite import Citation, Named, Text, unique_citations
+from ..answers.model import Answer
+from ._common import Asking, console, emit_json, table
+
+
+def label(item: Named | Text | None, lang: str) -> str:
+    return "" if item is None else item.label(lang)
+
+
+def print_articles(ask: Asking, citations: Iterable[Citation | None]) -> None:
+    """Each cited article's label, IRI and text, once, after the table."""
+    cited = unique_citations(citations)
+    if not cited:
+        return
+    out = console()
+    out.print(f"\n[bold]{ask.word('answer.articles')}[/bold]")
+    for citation in cited:
+        out.print(f"[bold]{citation.label(ask.lang)}[/bold] <{citation.article.iri}>")
+        out.print(citation.text, markup=False)
+
+
+def show(
+    ask: Asking,
+    found: Sequence[Any],
+    title: str,
+    columns: Sequence[str],
+    row: Callable[[Any], Sequence[str]],
+) -> None:
+    """Print results as JSON, or as a table (headings from the words file's ``column`` section)
+    followed by the articles they cite."""
+    if ask.json:
+        emit_json([item.to_dict() for item in found])
+        return
+    if not found:
+        console().print(ask.word("answer.none"))
+        return
+    headings = [ask.word(f"column.{column}") for column in columns]
+    console().print(table(title, headings, [row(item) for item in found]))
+    citations = [getattr(item, "basis", None) for item in found]
+    citations += [item.chain.basis for item in found if getattr(item, "chain", None)]
+    print_articles(ask, citations)
+
+
+def _how(ask: Asking, answer: Answer) -> str:
+    how = answer.conferral.label(ask.lang)
+    if answer.grantor is not None:
+        how += f" ({ask.word('answer.by')} {answer.grantor.label(ask.lang)})"
+    return how
+
+
+def _chain(ask: Asking, answer: Answer) -> str:
+    if answer.chain is None:
+        return ""
+    lang = ask.lang
+    each = ask.word("answer.each_in_turn")
+    steps = [
+        f"{step.index}. {step.approver.label(lang)} {step.act.label(lang)}{each if step.each_in_turn else ''}"
+        for step in answer.chain.steps
+    ]
+    steps.append(f"→ {answer.post.label(lang)} {answer.act.label(lang)}")
+    return "\n".join(steps) + f"\n[{answer.chain.basis.label(lang)}]"
+
+
+def print_answers(ask: Asking, answers: Sequence[Answer], title: str) -> None:
+    """Who may, must or must not: post, norm, act on target, case, how the power came, article."""
+    lang, always = ask.lang, ask.word("answer.always")
+    has_chain = any(answer.chain for answer in answers)
+    columns = ["post", "modality", "act", "condition", "how", *(["chain"] if has_chain else []), "basis"]
+
+    def row(answer: Answer) -> list[str]:
+        return [
+            label(answer.post, lang),
+            label(answer.modality, lang),
+            f"{label(answer.act, lang)}\n{label(answer.target, lang)}",
+            label(answer.condition, lang) or always,
+            _how(ask, answer),
+            *([_chain(ask, answer)] if has_chain else []),
+            answer.basis.label(lang),
+        ]
+
+    show(ask, answers, title, columns, row)

@@ -1,0 +1,62 @@
+"""The rule base itself: an article and the rules resting on it, coverage, integrity checks."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._common import EXIT_NO, Asking, asks, console, emit_json, table
+
+
+@click.command()
+@click.argument("number")
+@asks("table", "json")
+def article(ask: Asking, number: str) -> None:
+    """Print article NUMBER: its chapter, its text, and the rules that rest on it."""
+    view = ask.graph.article(number)
+    if ask.json:
+        emit_json(view.to_dict())
+        return
+    lang, out = ask.lang, console()
+    out.print(f"[bold]{view.article.label(lang)}[/bold] <{view.article.iri}>  ({view.chapter.label(lang)})")
+    out.print(view.text, markup=False)
+    if view.rules:
+        out.print("")
+        headings = [ask.word("column.modality"), ask.word("column.rule")]
+        out.print(table(ask.word("column.rules"), headings, [[kind.label(lang), rule.label(lang)] for rule, kind in view.rules]))
+
+
+@click.command()
+@asks("table", "json")
+def coverage(ask: Asking) -> None:
+    """For each article: how many rules rest on it, or whether it is recorded as a principle."""
+    found = ask.graph.coverage()
+    if ask.json:
+        emit_json([c.to_dict() for c in found])
+        return
+    lang = ask.lang
+    rows = [[c.number, c.article.label(lang), c.chapter.label(lang), str(c.rules), str(c.principles), c.status] for c in found]
+    headings = [ask.word(f"column.{c}") for c in ("number", "article", "chapter", "rules", "principles", "status")]
+    console().print(table("coverage", headings, rows))
+    counts = {status: sum(1 for c in found if c.status == status) for status in ("rules", "principle", "uncovered")}
+    console().print(
+        ask.word("answer.coverage_summary", total=len(found), rules=counts["rules"], principles=counts["principle"],
+                 uncovered=counts["uncovered"])
+    )
+
+
+@click.command()
+@asks("table", "json")
+def check(ask: Asking) -> None:
+    """Run the rule base's integrity checks. Exit 1 if any fails."""
+    found = ask.graph.check()
+    if ask.json:
+        emit_json([v.to_dict() for v in found])
+    elif found:
+        headings = [ask.word(f"column.{c}") for c in ("check", "resource", "problem")]
+        console().print(table("check", headings, [[v.check, v.resource.iri, v.problem] for v in found]))
+    else:
+        console().print(ask.word("answer.checks_hold"))
+    if found:
+        sys.exit(EXIT_NO)

@@ -1,0 +1,104 @@
+"""SPARQL for analysts: run a query file, standard input or a named query; list the named queries."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import click
+
+from .._core.errors import GovGraphError
+from ._common import Asking, asks, console, emit_json, format_option, table
+
+
+def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint=option)
+        pairs.append((name.strip().lstrip("?"), text))
+    return pairs
+
+
+def _query_text(query: str) -> str:
+    from .._core.queries import named
+
+    if query == "-":
+        return sys.stdin.read()
+    if Path(query).is_file():
+        return Path(query).read_text(encoding="utf-8")
+    if query.endswith(".rq") or "/" in query:
+        raise GovGraphError(f"{query}: no such file: expected a .rq file, - for standard input, or a named query")
+    return named(query).text
+
+
+def _bindings(ask: Asking, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str]) -> dict:
+    import pyoxigraph as ox
+
+    from .._core.terms import XSD_DECIMAL
+
+    bindings: dict[str, ox.NamedNode | ox.Literal] = {}
+    for name, value in _pairs(terms, "--term"):
+        bindings[name] = ox.NamedNode(ask.graph.resolve(value))
+    for name, value in _pairs(texts, "--text"):
+        bindings[name] = ox.Literal(value)
+    for name, value in _pairs(numbers, "--number"):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise click.BadParameter(f"{value!r} is not a number", param_hint="--number") from None
+        bindings[name] = ox.Literal(format(number, "f"), datatype=ox.NamedNode(XSD_DECIMAL))
+    return bindings
+
+
+@click.command()
+@click.argument("query")
+@click.option("--term", "terms", multiple=True, metavar="NAME=TERM", help="Bind ?NAME to a term given by label, CURIE or IRI.")
+@click.option("--text", "texts", multiple=True, metavar="NAME=TEXT", help="Bind ?NAME to a string literal.")
+@click.option("--number", "numbers", multiple=True, metavar="NAME=NUMBER", help="Bind ?NAME to an xsd:decimal.")
+@asks("table", "json", "csv")
+def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str]) -> None:
+    """Run a SELECT query over the loaded graph: a .rq FILE, - for standard input, or a named query.
+
+    Values are bound to the query's variables by the engine, never pasted into its text.
+    """
+    from .._core import results
+
+    text = _query_text(query)
+    rows = ask.graph.sparql(text, _bindings(ask, terms, texts, numbers))
+    if ask.json:
+        emit_json(results.sparql_json(rows))
+    elif ask.format == "csv":
+        click.echo(results.sparql_csv(rows), nl=False)
+    else:
+        names = results.variables(rows)
+        shown = [[_show(ask, row[name]) for name in names] for row in rows]
+        console().print(table(ask.word("answer.rows", count=len(rows)), names, shown))
+
+
+def _show(ask: Asking, term) -> str:  # noqa: ANN001 - a pyoxigraph term
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        shown = ask.graph.named(term).label(ask.lang)
+        return term.value if shown == term.value else f"{shown}\n{term.value}"
+    return term.value
+
+
+@click.command(name="queries")
+@format_option("table", "json")
+def list_queries(output_format: str) -> None:
+    """List the named queries: what each asks, its parameters, its source articles."""
+    from .._core.queries import all_queries
+
+    found = all_queries()
+    if output_format == "json":
+        emit_json([q.to_dict() for q in found])
+        return
+    rows = [[q.name, q.question, "\n".join(f"?{p.name}" + (" *" if p.required else "") for p in q.parameters), q.articles] for q in found]
+    console().print(table("queries/ (* required)", ["name", "question", "parameters", "articles"], rows))
