@@ -1,69 +1,56 @@
-"""The competency questions of tests/competency.toml, asked on every embedded store.
+"""Every rule base's competency questions, asked on every embedded store.
 
-Each question is a rule of the regulation in a sentence; the test id is that sentence.
+Each question is a rule of its regulation in a sentence; the test id is the rule base and
+that sentence. The questions live with their rule base (tests/competency.toml in its
+folder); govgraph.answers.competency reads, asks and compares them.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Any
-
 import pytest
-from manifest import ask, competency_questions
+from rule_bases import rule_bases
 
 import govgraph
+from govgraph._core.errors import InputError
+from govgraph.answers.competency import Question, questions
 
-QUESTIONS: list[dict[str, Any]] = competency_questions()
-
-
-def cited(answer: Any) -> set[str]:
-    items = answer if isinstance(answer, list) else [answer]
-    return {item.basis.number for item in items if getattr(item, "basis", None) is not None}
+CASES = [(base, q) for base in rule_bases() for q in questions(base)]
 
 
-def test_the_manifest_holds_at_least_40_questions_with_unique_names() -> None:
-    names = [q["name"] for q in QUESTIONS]
+@pytest.fixture(scope="session", params=["oxigraph", "rdflib"])
+def store(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.mark.parametrize(("base", "q"), CASES, ids=[f"{base.name}: {q.name}" for base, q in CASES])
+def test_competency_question(base, q: Question, store: str) -> None:  # noqa: ANN001
+    graph = govgraph.load(base.folder, store=store)
+    assert q.mismatches(q.ask(graph)) == []
+
+
+def test_the_default_rule_base_holds_at_least_40_questions_with_unique_names() -> None:
+    names = [q.name for base, q in CASES if base.name == "hongqiao-2023"]
     assert len(names) >= 40
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=[q["name"] for q in QUESTIONS])
-def test_competency_question(graph: govgraph.GovGraph, q: dict[str, Any]) -> None:
-    answer = ask(graph, q)
-    if "expect_articles" in q:
-        assert cited(answer) == set(q["expect_articles"])
-    if "expect_posts" in q:
-        assert {a.post.zh for a in answer} == set(q["expect_posts"])
-        for a in answer:
-            assert a.basis.text, "every answer carries its article's text"
-            assert a.basis.article.iri.endswith(f"art_{a.basis.number}")
-    for post, conferral in q.get("expect_conferral", {}).items():
-        assert {a.conferral.zh for a in answer if a.post.zh == post} == {conferral}
-    for post, grantor in q.get("expect_grantor", {}).items():
-        assert {a.grantor.zh for a in answer if a.post.zh == post and a.grantor} == {grantor}
-    if "expect_modality" in q:
-        assert {a.modality.zh for a in answer} == {q["expect_modality"]}
-    for post, approvers in q.get("expect_chain", {}).items():
-        chains = [a.chain for a in answer if a.post.zh == post]
-        assert chains and all(c is not None for c in chains)
-        for chain in chains:
-            assert [step.approver.zh for step in chain.steps] == approvers
-            assert [step.index for step in chain.steps] == list(range(1, len(approvers) + 1))
-            assert chain.basis.text
-    if "expect_meetings" in q:
-        assert {c.meeting.zh for c in answer} == set(q["expect_meetings"])
-    if "expect_members" in q:
-        assert {m.post.zh for m in answer.members} == set(q["expect_members"])
-    if "expect_fraction" in q:
-        assert answer.fraction == Fraction(q["expect_fraction"])
-    if "expect_inclusive" in q:
-        assert answer.inclusive is q["expect_inclusive"]
-    for present, members, met in q.get("expect_met", []):
-        assert answer.is_met(present, members) is met, f"{present} of {members}"
-    if "expect_recipients" in q:
-        assert {r.recipient.zh for r in answer} == set(q["expect_recipients"])
-    if "expect_deadline" in q:
-        amount, unit = q["expect_deadline"]
-        assert answer and all((d.amount, d.unit.zh) == (amount, unit) for d in answer)
-    if "expect_rule_count" in q:
-        assert len(answer.rules) == q["expect_rule_count"]
+def test_a_made_up_government_brings_its_own_questions() -> None:
+    assert any(base.name == "other-district" for base, _ in CASES)
+
+
+def test_an_answer_that_differs_from_the_regulation_is_reported_with_what_was_found() -> None:
+    graph = govgraph.load()
+    wrong = Question("the office director convenes the Executive Meeting", "who",
+                     {"action": "convene", "target": "区政府常务会议"}, {"expect_posts": ["区政府办公室主任"], "expect_articles": ["99"]})
+    problems = wrong.mismatches(wrong.ask(graph))
+    assert len(problems) == 2
+    assert any("expect_posts" in p and "区长" in p for p in problems)
+    assert any("expect_articles" in p and "'41'" in p for p in problems)
+
+
+def test_a_question_with_an_unknown_expectation_is_an_input_error_naming_the_file(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "rules.ttl").write_text("", encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "competency.toml").write_text('[[question]]\nname = "x"\nask = "who"\nexpect_poots = []\n', encoding="utf-8")
+    with pytest.raises(InputError, match="expect_poots"):
+        questions(govgraph.law.jurisdictions.find(tmp_path))

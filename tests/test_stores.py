@@ -17,17 +17,18 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from manifest import ask, competency_questions
 
 import govgraph
 from govgraph._core import queries
-from govgraph.synth import jurisdictions as synth
-from govgraph._core.errors import GovGraphError, QueryError
-from govgraph.answers.loading import files_for
 from govgraph._core.binding import bind_values
+from govgraph._core.errors import GovGraphError, QueryError
 from govgraph._core.remote import EndpointError, RemoteStore
-from govgraph.serve.endpoint import Server
 from govgraph._core.stores import MANIFEST, build_disk_store, disk_store_is_current, open_store
+from govgraph.answers import competency
+from govgraph.answers.loading import files_for
+from govgraph.law import jurisdictions
+from govgraph.serve.endpoint import Server
+from govgraph.synth import jurisdictions as synth
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -187,10 +188,10 @@ def test_every_store_holds_the_same_number_of_triples(stores: dict[str, govgraph
 
 @pytest.mark.parametrize("store", OTHERS)
 def test_the_competency_questions_give_the_same_answers_on_every_store(stores: dict[str, govgraph.GovGraph], store: str) -> None:
-    questions = competency_questions()
+    questions = competency.questions(jurisdictions.find())
     if not questions:
         pytest.skip("no tests/competency.toml yet: the named-query comparison below still runs")
-    different = [q["name"] for q in questions if answer_key(ask(stores[store], q)) != answer_key(ask(stores["oxigraph"], q))]
+    different = [q.name for q in questions if answer_key(q.ask(stores[store])) != answer_key(q.ask(stores["oxigraph"]))]
     assert different == []
 
 

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from manifest import ask, competency_questions
 from test_stores import answer_key, compare_named_queries
 
 import govgraph
-from govgraph.synth import jurisdictions as synth
 from govgraph._core.remote import EndpointError, RemoteStore
+from govgraph.answers import competency
+from govgraph.law import jurisdictions
+from govgraph.synth import jurisdictions as synth
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "virtuoso"
@@ -98,13 +99,13 @@ def test_a_load_run_again_resumes_and_sends_nothing_twice(virtuoso: str, loaded:
     assert json.loads(again.stdout)["triples"] == loaded["triples"]
 
 
-QUESTIONS = competency_questions()
+QUESTIONS = competency.questions(jurisdictions.find())
 
 
 @pytest.mark.parametrize("q", QUESTIONS or [pytest.param(None, marks=pytest.mark.skip(reason="no manifest"))],
-                         ids=[q["name"] for q in QUESTIONS] or ["no manifest"])
-def test_a_competency_question_gets_the_same_answer_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph, q: dict) -> None:
-    assert answer_key(ask(remote, q)) == answer_key(ask(embedded, q))
+                         ids=[q.name for q in QUESTIONS] or ["no manifest"])
+def test_a_competency_question_gets_the_same_answer_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph, q: competency.Question) -> None:
+    assert answer_key(q.ask(remote)) == answer_key(q.ask(embedded))
 
 
 def test_every_named_query_gives_the_same_rows_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph) -> None:

@@ -1,8 +1,8 @@
 """Names and citations: the one way a query's row becomes labels and the article it rests on.
 
 Every answer, authority edge and validation finding cites its article through
-:class:`Citer`: the article's IRI and labels (as the rule base writes them: "第四十一条",
-"Article 41"), its number and its text. Articles sort by :func:`article_order`, and a set
+:class:`Citer`: the article's IRI and labels (as the rule base writes them, in zh and
+en), its number and its text. Articles sort by :func:`article_order`, and a set
 of citations is made unique by :func:`unique_citations`.
 """
 
@@ -49,7 +49,7 @@ class Citation:
     text: str
 
     def label(self, lang: str = "zh") -> str:
-        """The article as the rule base names it ("第四十一条", "Article 41")."""
+        """The article as the rule base labels it in ``lang`` (e.g. "Article 41")."""
         return self.article.label(lang)
 
 

@@ -173,8 +173,16 @@ class RemoteStore:
         self._run(self.update_endpoint, text, update=True)
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(rows[0]["n"].value) if rows else 0
+        from .queries import named
+
+        rows = self.select(named("count").text)
+        return int(rows[0]["triples"].value) if rows else 0
+
+    def drop_graph(self) -> None:
+        """Empty the store's named graph (nothing happens if it does not exist)."""
+        if not self.graph:
+            raise QueryError("no named graph to drop: the store is not restricted to one")
+        self.update(f"DROP SILENT GRAPH {iri_text(self.graph)}")
 
     # ── pushing RDF ──────────────────────────────────────────────────────────
 

@@ -96,7 +96,7 @@ class Quorum:
         return Fraction(self.numerator, self.denominator)
 
     def is_met(self, present: int, members: int) -> bool:
-        """Whether ``present`` of ``members`` meets the quorum (以上 includes the bound)."""
+        """Whether ``present`` of ``members`` meets the quorum (an inclusive quorum admits exactly the fraction)."""
         if self.fraction is None:
             raise ValueError(f"no quorum rule for {self.meeting.iri}")
         needed = self.fraction * members

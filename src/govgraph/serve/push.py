@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .._core.binding import iri_text
 from .._core.remote import RemoteStore, batches, insert_data, triples
 from .._core.stores import MANIFEST, build_disk_store, disk_store_is_current, file_stamps, parse_spec
 from .._core.terms import GRAPH_BASE
@@ -87,8 +86,8 @@ def load_endpoint(
     state = cache_dir() / "loads" / f"{key}.json"
     if restart or replace:
         state.unlink(missing_ok=True)
-    if replace and remote.graph:
-        remote.update(f"DROP SILENT GRAPH {iri_text(remote.graph)}")
+    if replace:
+        remote.drop_graph()
     started = time.perf_counter()
     sent = push(remote, files, batch_size=batch_size, state=state, on_batch=on_batch)
     seconds = time.perf_counter() - started
