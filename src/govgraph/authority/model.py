@@ -38,7 +38,9 @@ EDGE_KINDS: dict[str, tuple[str, str, str]] = {
 #: Kinds of edge along which a power moves from one post to another.
 DELEGATION_KINDS = ("acts-for", "designates", "entrusts", "authorises", "consents")
 #: Kinds of node: key → (zh, en), the labels from the words file.
-NODE_KINDS: dict[str, tuple[str, str]] = {key: (word(f"node.{key}", "zh"), word(f"node.{key}", "en")) for key in ("post", "organ", "role")}
+NODE_KINDS: dict[str, tuple[str, str]] = {
+    key: (word(f"node.{key}", "zh"), word(f"node.{key}", "en")) for key in ("post", "organ", "role")
+}
 
 
 @dataclass(frozen=True)

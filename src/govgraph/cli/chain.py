@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from .._core.errors import GovGraphError
-from .._core.words import LANGUAGES, table, word
-from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question
-from ._common import table as grid
+from .._core import words
+from .._core.words import LANGUAGES, word
+from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question, table
 
 if TYPE_CHECKING:
     from .._core.cite import Citation
@@ -71,7 +71,7 @@ def _route(holding, lang: str) -> str:  # noqa: ANN001
 def _how(holding, lang: str) -> str:  # noqa: ANN001
     """How the holder comes to hold the power, and the absent grantor a grant waits for."""
     key = f"holding.{holding.how}"
-    how = word(key, lang) if key in table() else holding.how
+    how = word(key, lang) if key in words.table() else holding.how
     if holding.blocked_by:
         how += " ← " + word("holding.away", lang, grantor=holding.blocked_by.label(lang))
     return how
@@ -166,7 +166,7 @@ def _print_holdings(holdings, title: str, output_format: str, lang: str) -> None
     if not holdings:
         console().print(word("holding.no_holder", lang))
         return None
-    console().print(grid(title, _columns(HOLDING_COLUMNS, lang), _holding_rows(holdings, lang)))
+    console().print(table(title, _columns(HOLDING_COLUMNS, lang), _holding_rows(holdings, lang)))
     return None
 
 
@@ -177,15 +177,16 @@ def _print_scenario(scenario, output_format: str, lang: str) -> None:  # noqa: A
     acting = scenario.acting()
     away = _listed((a.label(lang) for a in scenario.absences), lang)
     title = word("chain.who_acts", lang, away=away)
-    out.print(grid(title, _columns(HOLDING_COLUMNS, lang), _holding_rows(acting, lang)) if acting else word("holding.none_acting", lang))
+    columns = _columns(HOLDING_COLUMNS, lang)
+    out.print(table(title, columns, _holding_rows(acting, lang)) if acting else word("holding.none_acting", lang))
     if scenario.blocked:
-        out.print(grid(word("chain.waiting", lang), _columns(HOLDING_COLUMNS, lang), _holding_rows(scenario.blocked, lang)))
+        out.print(table(word("chain.waiting", lang), columns, _holding_rows(scenario.blocked, lang)))
     if scenario.gaps:
         rows = [
             [g.power.label(lang), _listed((h.post.label(lang) for h in g.lost), lang), _articles(g.articles(), lang)]
             for g in scenario.gaps
         ]
-        out.print(grid(word("chain.gaps", lang), _columns(("power", "held_by", "articles"), lang), rows))
+        out.print(table(word("chain.gaps", lang), _columns(("power", "held_by", "articles"), lang), rows))
     return None
 
 
@@ -201,7 +202,7 @@ def _print_weak_spots(spots, output_format: str, lang: str) -> None:  # noqa: AN
         ]
         for s in spots
     ]
-    console().print(grid(word("chain.weak_spots", lang), _columns(("kind", "score", "what", "articles"), lang), rows))
+    console().print(table(word("chain.weak_spots", lang), _columns(("kind", "score", "what", "articles"), lang), rows))
     return None
 
 
@@ -222,7 +223,7 @@ def _print_edges(found, output_format: str, lang: str) -> None:  # noqa: ANN001
         for e in found
     ]
     columns = _columns(("from", "kind", "to", "act", "condition", "article"), lang)
-    console().print(grid(word("chain.delegation", lang), columns, rows))
+    console().print(table(word("chain.delegation", lang), columns, rows))
     return None
 
 

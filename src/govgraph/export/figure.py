@@ -105,19 +105,11 @@ def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh
     return fig
 
 
-def write_figure(
-    graph: GovGraph,
-    path: Path,
-    fmt: str,
-    absences: Sequence[Absence] = (),
-    *,
-    lang: str = "zh",
-    kinds: Iterable[str] | None = None,
-) -> Path:
-    """Draw the figure into ``path`` as ``fmt`` (svg or png)."""
+def write_figure(graph: GovGraph, path: Path, fmt: str, absences: Sequence[Absence] = (), **options: Any) -> Path:
+    """Draw the figure into ``path`` as ``fmt`` (svg or png); ``options`` are :func:`figure`'s (``lang``, ``kinds``)."""
     from matplotlib import pyplot as plt
 
-    fig = figure(graph, absences, lang=lang, kinds=kinds)
+    fig = figure(graph, absences, **options)
     try:
         fig.savefig(path, format=fmt, dpi=130 if fmt == "png" else None, bbox_inches="tight")
     finally:

@@ -51,7 +51,9 @@ def page_data(graph: GovGraph, *, lang: str = "zh", max_pickable: int = 8) -> di
         "kinds": [{"key": k, "zh": zh, "en": en, "colour": colour} for k, (zh, en, colour) in EDGE_KINDS.items()],
         "nodeKinds": [{"key": k, "zh": zh, "en": en, "colour": NODE_COLOURS[k]} for k, (zh, en) in NODE_KINDS.items()],
         "nodes": _nodes(network),
-        "edges": [_edge(u, v, key, data["record"]) for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: e[2])],
+        "edges": [
+            _edge(u, v, key, data["record"]) for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: e[2])
+        ],
         "pickable": [{"id": p, "zh": network.nodes[p]["label_zh"], "en": network.nodes[p]["label_en"]} for p in pickable],
         "scenarios": _scenarios(graph, pickable),
     }
