@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import govgraph
 from govgraph import export as draw
-from govgraph.authority import EDGE_KINDS, Absence
+from govgraph._core.words import section, word
+from govgraph.authority import EDGE_COLOURS, EDGE_KINDS, Absence
 from govgraph.cli import main
 
 
@@ -30,6 +31,7 @@ def _check_read_back(read: nx.MultiDiGraph, g: govgraph.GovGraph) -> None:
     acting = [data for *_, data in read.edges(data=True) if data["kind"] == "acts-for"]
     assert acting and all(data["article_number"] == "6" and data["condition_zh"] and data["act_en"] for data in acting)
     assert all(data["article_text"] for *_, data in read.edges(data=True))
+    assert {(data["article_zh"], data["article_en"]) for data in acting} == {("第六条", "Article 6")}
 
 
 def test_networkx_reads_back_the_graphml_export_with_labels_in_zh_and_en_and_every_edges_article(g, tmp_path: Path):
@@ -51,13 +53,15 @@ def test_the_node_link_json_holds_nodes_and_edges_with_their_articles(g, tmp_pat
     _check_read_back(read, g)
 
 
-def test_the_dot_export_is_one_digraph_with_an_edge_per_authority_edge_and_the_article_in_each_label(g):
+def test_the_dot_export_is_one_digraph_with_an_edge_per_authority_edge_and_the_article_as_the_rule_base_names_it(g):
     text = draw.dot(g)
     assert text.startswith("digraph authority {") and text.rstrip().endswith("}")
     edges = [line for line in text.splitlines() if " -> " in line]
     assert len(edges) == draw.export_graph(g).number_of_edges()
-    assert all(re.search(r'label="[^"]*第\d+条\)"', line) for line in edges)
+    assert all(re.search(r'label="[^"]*\(第[一二三四五六七八九十百]+条\)"', line) for line in edges)
     assert 'label_en="District Head"' in text
+    english = [line for line in draw.dot(g, "en").splitlines() if " -> " in line]
+    assert all(re.search(r'label="[^"]*\(Article \d+\)"', line) for line in english)
 
 
 def test_the_figure_draws_chinese_with_a_cjk_font_and_has_a_legend_for_every_kind_of_edge(g, tmp_path: Path):
@@ -67,6 +71,7 @@ def test_the_figure_draws_chinese_with_a_cjk_font_and_has_a_legend_for_every_kin
         legend = fig.axes[0].get_legend()
         entries = {t.get_text() for t in legend.get_texts()}
         assert {zh for zh, _, _ in EDGE_KINDS.values()} <= entries
+        assert legend.get_title().get_text() == word("figure.legend", "zh")
         texts = [t for t in fig.axes[0].texts if "区长" in t.get_text()]
         assert texts and all("CJK" in t.get_fontfamily()[0] for t in texts)
     finally:
@@ -93,7 +98,17 @@ def test_the_html_page_is_self_contained_with_no_external_reference(g):
     assert not re.search(r"https?://(?!w3id\.org|www\.w3\.org|data\.europa\.eu|purl\.org|example\.org)", page)
     data = json.loads(re.search(r'<script type="application/json" id="govgraph-data">(.*?)</script>', page, re.S).group(1))
     assert data["pickable"] and data["scenarios"] and data["edges"]
-    assert any(line["zh"].startswith("其他副区长") for s in data["scenarios"].values() for line in s["lines"])
+    lines = [line for s in data["scenarios"].values() for line in s["lines"]]
+    assert any(line["zh"].startswith("其他副区长") and "第六条" in line["zh"] for line in lines)
+    assert any("Article 6" in line["en"] for line in lines)
+
+
+def test_the_page_carries_its_words_in_both_languages_from_the_words_file(g):
+    page = draw.html(g, lang="en")
+    assert "<title>Authority graph · govgraph</title>" in page
+    data = json.loads(re.search(r'<script type="application/json" id="govgraph-data">(.*?)</script>', page, re.S).group(1))
+    assert data["words"] == {lang: section("page", lang) for lang in ("zh", "en")}
+    assert data["kinds"][0] == {"key": "acts-for", "zh": word("edge.acts-for", "zh"), "en": word("edge.acts-for", "en"), "colour": EDGE_COLOURS["acts-for"]}
 
 
 def test_govgraph_draw_writes_each_format_from_the_file_suffix(tmp_path: Path):

@@ -185,7 +185,29 @@ def test_govgraph_chain_plays_the_head_and_the_executive_deputy_away_and_answers
 def test_govgraph_chain_table_names_who_acts_and_the_article():
     result = CliRunner().invoke(main, ["chain", "--absent", "区长"], env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
-    assert "其他副区长" in result.output and "主持政府工作" in result.output and "6" in result.output
+    assert "其他副区长" in result.output and "主持政府工作" in result.output and "第六条" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", ["缺位：区长——由谁代理", "行使者", "如何取得", "受指定", "第六条", "无人可行使的权力"]),
+        ("en", ["Away: District Head — who acts", "Holder", "How", "designated", "Article 6", "Powers nobody can exercise"]),
+    ],
+)
+def test_govgraph_chain_heads_its_tables_and_names_articles_in_the_language_asked_for(lang, expected):
+    result = CliRunner().invoke(main, ["chain", "--absent", "区长", "--lang", lang], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    for words in expected:
+        assert words in result.output
+
+
+def test_govgraph_chain_takes_the_length_of_an_absence_in_zh_or_en():
+    for length in ("long", "长"):
+        result = CliRunner().invoke(main, ["chain", "--absent", f"其他副区长@{length}", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        (absence,) = json.loads(result.output)["absences"]
+        assert absence["duration"]["en"] == "for a longer period"
 
 
 def test_govgraph_chain_rejects_an_unknown_post_with_close_matches_and_exit_2():

@@ -1,17 +1,11 @@
 // govgraph authority page: draws the authority graph as SVG from the JSON beside this script.
-// Written for govgraph; no library, no network. Scenarios are precomputed by govgraph.draw.
+// Written for govgraph; no library, no network. Scenarios are precomputed by govgraph.export (page.py).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("govgraph-data").textContent);
   var NS = "http://www.w3.org/2000/svg";
   var W = 1400, H = 900, PAD = 110;
   var state = { lang: data.lang || "zh", hidden: {}, absent: {}, long: true };
-  var WORDS = {
-    zh: { title: "权力结构图", kinds: "边的种类", nodes: "节点", lang: "语言", scenario: "缺位情形", long: "缺位时间较长",
-          none: "未选择缺位职务", acting: "代为行使：", gaps: "项权力无人行使", article: "第", articleEnd: "条", condition: "适用情形：" },
-    en: { title: "Authority graph", kinds: "Kinds of edge", nodes: "Nodes", lang: "Language", scenario: "Absence scenario", long: "away for a longer period",
-          none: "no post away", acting: "Acting:", gaps: " powers without a holder", article: "Art. ", articleEnd: "", condition: "Condition: " }
-  };
   var nodeById = {}, colourOf = {};
   data.nodes.forEach(function (n) { nodeById[n.id] = n; });
   data.kinds.forEach(function (k) { colourOf[k.key] = k.colour; });
@@ -33,7 +27,8 @@
   }
   function px(n) { return PAD + n.x * (W - 2 * PAD); }
   function py(n) { return PAD + (1 - n.y) * (H - 2 * PAD); }
-  function word(key) { return WORDS[state.lang][key]; }
+  // The page's words, in both languages, come with the data (govgraph's words file, section [page]).
+  function word(key) { return data.words[state.lang][key]; }
   function label(item) { return item[state.lang] || item.zh || item.en || item.id; }
   // Short lines, as the static figure wraps them: 8 characters of Chinese, about 22 of English.
   function wrap(text) {
@@ -109,7 +104,7 @@
     html("b", {}, tip, label(kind) + ": " + label(nodeById[e.s]) + " → " + label(nodeById[e.t]));
     html("div", {}, tip, act + (about ? " (" + about + ")" : "") + (e.step ? " #" + e.step : ""));
     if (cond) { html("div", {}, tip, word("condition") + cond); }
-    html("div", { "class": "article" }, tip, word("article") + e.article_number + word("articleEnd") + "  " + e.article_text);
+    html("div", { "class": "article" }, tip, e["article_" + state.lang] + "  " + e.article_text);
     var box = main.getBoundingClientRect();
     tip.style.left = Math.min(ev.clientX - box.left + 14, box.width - 430) + "px";
     tip.style.top = (ev.clientY - box.top + 14) + "px";
@@ -126,7 +121,7 @@
       var input = html("input", { type: "radio", name: "lang", id: "lang-" + l, value: l }, lab);
       input.checked = state.lang === l;
       input.addEventListener("change", function () { state.lang = l; render(); });
-      lab.appendChild(document.createTextNode(l === "zh" ? " 中文" : " English"));
+      lab.appendChild(document.createTextNode(" " + data.words[l].language_name));
     });
     html("h2", {}, side, word("kinds"));
     data.kinds.forEach(function (k) {

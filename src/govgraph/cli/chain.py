@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .._core.errors import GovGraphError
+from .._core import words
+from .._core.words import LANGUAGES, word
 from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question, table
 
+if TYPE_CHECKING:
+    from .._core.cite import Citation
+
 ABSENT_HELP = (
-    "A post that is away (repeatable). Add @REASON and/or @long or @short to one post, "
-    "e.g. POST@学习@long; otherwise --reason and --long/--short apply."
+    "A post that is away (repeatable). Add @REASON and/or @long or @short (in zh or en) to one post, "
+    "e.g. POST@REASON@long; otherwise --reason and --long/--short apply."
 )
+HOLDING_COLUMNS = ("power", "holder", "how", "route", "approved_before", "condition", "articles")
 
 
 def _absences(graph, specs: Sequence[str], reason: str | None, long_absence: bool | None):  # noqa: ANN001, ANN202
     from ..authority import Absence
 
+    lengths = {word(f"chain.{length}", lang).lower(): length == "long" for length in ("long", "short") for lang in LANGUAGES}
     found = []
     for spec in specs:
         post, *extras = [part.strip() for part in spec.split("@")]
         own_reason, own_long = reason, long_absence
         for extra in extras:
-            if extra.lower() in ("long", "short", "长", "短"):
-                own_long = extra.lower() in ("long", "长")
+            if extra.lower() in lengths:
+                own_long = lengths[extra.lower()]
             elif extra:
                 own_reason = extra
         found.append(Absence.of(graph, post, own_reason, own_long))
@@ -40,8 +48,17 @@ def _need(module: str) -> None:
         fail(f"this command needs {module}: install govgraph[graph] (pip install 'govgraph[graph]')")
 
 
-def _cite(citation) -> str:  # noqa: ANN001
-    return f"art. {citation.number}" if citation else ""
+def _columns(keys: Sequence[str], lang: str) -> list[str]:
+    return [word(f"column.{key}", lang) for key in keys]
+
+
+def _listed(items: Iterable[str], lang: str) -> str:
+    return word("chain.list_separator", lang).join(items)
+
+
+def _articles(citations: Iterable[Citation], lang: str) -> str:
+    """Articles as the rule base names them (its labels, e.g. "Article 6")."""
+    return _listed((c.label(lang) for c in citations), lang)
 
 
 def _route(holding, lang: str) -> str:  # noqa: ANN001
@@ -51,35 +68,40 @@ def _route(holding, lang: str) -> str:  # noqa: ANN001
     return "; ".join(parts) or "—"
 
 
+def _how(holding, lang: str) -> str:  # noqa: ANN001
+    """How the holder comes to hold the power, and the absent grantor a grant waits for."""
+    key = f"holding.{holding.how}"
+    how = word(key, lang) if key in words.table() else holding.how
+    if holding.blocked_by:
+        how += " ← " + word("holding.away", lang, grantor=holding.blocked_by.label(lang))
+    return how
+
+
 def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
-    rows = []
-    for h in holdings:
-        who = h.post.label(lang) + (f" ({h.via.label(lang)})" if h.via else "")
-        rows.append(
-            [
-                h.power.label(lang),
-                who,
-                h.how + (f" ← {h.blocked_by.label(lang)} away" if h.blocked_by else ""),
-                _route(h, lang),
-                " → ".join(e.source.label(lang) for e in h.before) if h.before else "",
-                h.condition.label(lang) if h.condition else "",
-                ", ".join(_cite(c) for c in h.articles()),
-            ]
-        )
-    return rows
-
-
-HOLDING_COLUMNS = ["power", "holder", "how", "chain of authority", "approved before by", "condition", "articles"]
+    return [
+        [
+            h.power.label(lang),
+            h.post.label(lang) + (f" ({h.via.label(lang)})" if h.via else ""),
+            _how(h, lang),
+            _route(h, lang),
+            " → ".join(e.source.label(lang) for e in h.before) if h.before else "",
+            h.condition.label(lang) if h.condition else "",
+            _articles(h.articles(), lang),
+        ]
+        for h in holdings
+    ]
 
 
 @click.command()
 @click.argument("post", required=False)
-@click.option("--act", metavar="ACT", help="With --target: the power asked about (e.g. 主持政府工作).")
+@click.option("--act", metavar="ACT", help="With --target: the act of the power asked about (a zh or en label, CURIE or IRI).")
 @click.option(
     "--target", metavar="TARGET", help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
 )
 @click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", help=ABSENT_HELP)
-@click.option("--reason", metavar="REASON", help="Reason of every absence (外出, 学习, 出差, 病休假…) [default: any].")
+@click.option(
+    "--reason", metavar="REASON", help="Reason of every absence (a reason the rule base names, in zh or en) [default: any]."
+)
 @click.option("--long/--short", "long_absence", default=None, help="Whether absences are for a longer period [default: any].")
 @click.option(
     "--standing-grants", is_flag=True, help="Grants made before an absence stand (default: a grant needs its grantor present)."
@@ -108,17 +130,17 @@ def chain(
     \b
     Examples (POST, ACT, TARGET: a zh or en label, CURIE or IRI; see the README):
       govgraph chain --absent POST --absent ANOTHER_POST
-      govgraph chain --absent POST --long               (whose portfolio moves to whom)
-      govgraph chain --act 主持政府工作 --target TARGET     (every holder of a power)
-      govgraph chain POST --act 签发 --target TARGET        (the path by which POST may hold it)
-      govgraph chain POST                               (every power the post holds)
+      govgraph chain --absent POST --long             (whose portfolio moves to whom)
+      govgraph chain --act ACT --target TARGET        (every holder of a power)
+      govgraph chain POST --act ACT --target TARGET   (the path by which POST may hold it)
+      govgraph chain POST                             (every power the post holds)
       govgraph chain --weak-spots
     """
     _need("networkx")
     from .. import authority
 
     if (act is None) != (target is None):
-        raise GovGraphError("--act and --target go together: give both, e.g. --act 召集 --target MEETING")
+        raise GovGraphError("--act and --target go together: give both, e.g. --act ACT --target MEETING")
     graph = load_graph(rules, store, endpoint)
     absences = _absences(graph, absent, reason, long_absence)
     if weak_spots:
@@ -129,9 +151,10 @@ def chain(
             if post
             else authority.holders(graph, act, target, absences)
         )
-        return _print_holdings(found, "holders", output_format, lang)
+        return _print_holdings(found, word("chain.holders", lang), output_format, lang)
     if post is not None:
-        return _print_holdings(authority.powers_of(graph, post, absences), f"powers of {post}", output_format, lang)
+        title = word("chain.powers_of", lang, post=post)
+        return _print_holdings(authority.powers_of(graph, post, absences), title, output_format, lang)
     if absences:
         return _print_scenario(authority.play_scenario(graph, absences, standing_grants=standing_grants), output_format, lang)
     return _print_edges(authority.edges(graph, authority.DELEGATION_KINDS), output_format, lang)
@@ -141,9 +164,9 @@ def _print_holdings(holdings, title: str, output_format: str, lang: str) -> None
     if output_format == "json":
         return emit_json([h.to_dict() for h in holdings])
     if not holdings:
-        console().print("no holder")
+        console().print(word("holding.no_holder", lang))
         return None
-    console().print(table(title, HOLDING_COLUMNS, _holding_rows(holdings, lang)))
+    console().print(table(title, _columns(HOLDING_COLUMNS, lang), _holding_rows(holdings, lang)))
     return None
 
 
@@ -151,19 +174,19 @@ def _print_scenario(scenario, output_format: str, lang: str) -> None:  # noqa: A
     if output_format == "json":
         return emit_json(scenario.to_dict())
     out = console()
-    away = ", ".join(a.label(lang) for a in scenario.absences)
     acting = scenario.acting()
-    out.print(
-        table(f"away: {away} — who acts", HOLDING_COLUMNS, _holding_rows(acting, lang)) if acting else "no acting rule applies"
-    )
+    away = _listed((a.label(lang) for a in scenario.absences), lang)
+    title = word("chain.who_acts", lang, away=away)
+    columns = _columns(HOLDING_COLUMNS, lang)
+    out.print(table(title, columns, _holding_rows(acting, lang)) if acting else word("holding.none_acting", lang))
     if scenario.blocked:
-        out.print(table("grants waiting for an absent grantor", HOLDING_COLUMNS, _holding_rows(scenario.blocked, lang)))
+        out.print(table(word("chain.waiting", lang), columns, _holding_rows(scenario.blocked, lang)))
     if scenario.gaps:
         rows = [
-            [g.power.label(lang), ", ".join(h.post.label(lang) for h in g.lost), ", ".join(_cite(c) for c in g.articles())]
+            [g.power.label(lang), _listed((h.post.label(lang) for h in g.lost), lang), _articles(g.articles(), lang)]
             for g in scenario.gaps
         ]
-        out.print(table("powers nobody can exercise", ["power", "held (when present) by", "articles"], rows))
+        out.print(table(word("chain.gaps", lang), _columns(("power", "held_by", "articles"), lang), rows))
     return None
 
 
@@ -171,9 +194,15 @@ def _print_weak_spots(spots, output_format: str, lang: str) -> None:  # noqa: AN
     if output_format == "json":
         return emit_json([s.to_dict() for s in spots])
     rows = [
-        [s.kind, str(s.score) if s.score else "", s.summary.label(lang), ", ".join(_cite(c) for c in s.articles)] for s in spots
+        [
+            word(f"weak_spot.kind_{s.kind}", lang),
+            str(s.score) if s.score else "",
+            s.summary.label(lang),
+            _articles(s.articles, lang),
+        ]
+        for s in spots
     ]
-    console().print(table("weak spots", ["kind", "score", "what", "articles"], rows))
+    console().print(table(word("chain.weak_spots", lang), _columns(("kind", "score", "what", "articles"), lang), rows))
     return None
 
 
@@ -189,11 +218,12 @@ def _print_edges(found, output_format: str, lang: str) -> None:  # noqa: ANN001
             e.destination.label(lang),
             e.act.label(lang) + (f" ({e.about.label(lang)})" if e.about else ""),
             e.condition.label(lang) if e.condition else "",
-            _cite(e.basis),
+            e.basis.label(lang),
         ]
         for e in found
     ]
-    console().print(table("delegation and acting", ["from", "kind", "to", "act", "condition", "article"], rows))
+    columns = _columns(("from", "kind", "to", "act", "condition", "article"), lang)
+    console().print(table(word("chain.delegation", lang), columns, rows))
     return None
 
 
