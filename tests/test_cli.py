@@ -77,7 +77,7 @@ def test_decide_five_million_names_the_executive_meeting_and_why() -> None:
 
 
 def test_quorum_says_whether_the_members_present_are_enough() -> None:
-    data = run_json("quorum", "区政府常务会议", "--agenda", "人事议题", "--present", "3", "--members", "6")
+    [data] = run_json("quorum", "区政府常务会议", "--agenda", "人事议题", "--present", "3", "--members", "6")
     assert data["fraction"] == "2/3" and data["met"] is False and data["basis"]["number"] == "41"
 
 

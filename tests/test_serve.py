@@ -18,9 +18,9 @@ from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 
 import govgraph
 from govgraph._core import queries
-from govgraph.answers.loading import files_for
+from govgraph.answers.loading import parts_for
 from govgraph.serve.endpoint import Server
-from govgraph._core.stores import build_disk_store
+from govgraph.serve.push import load_disk
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -29,7 +29,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     location = tmp_path_factory.mktemp("serve") / "store"
-    build_disk_store(files_for(None)[1], location)
+    load_disk(location, parts_for(None))
     with Server(location, port=0, timeout=2) as running:
         yield running
 

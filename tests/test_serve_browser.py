@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import govgraph
-from govgraph.answers.loading import files_for
+from govgraph.answers.loading import parts_for
 from govgraph.serve.endpoint import Server
-from govgraph._core.stores import build_disk_store
+from govgraph.serve.push import load_disk
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     location = tmp_path_factory.mktemp("page") / "store"
-    build_disk_store(files_for(None)[1], location)
+    load_disk(location, parts_for(None))
     with Server(location, port=0, timeout=10) as running:
         yield running
 
@@ -89,7 +89,7 @@ def test_running_a_named_query_with_a_parameter_shows_its_rows(page) -> None:
 
 def test_a_query_cut_off_by_the_time_limit_says_so_on_the_page(browser, tmp_path_factory: pytest.TempPathFactory) -> None:
     location = tmp_path_factory.mktemp("slow") / "store"
-    build_disk_store(files_for(None)[1], location)
+    load_disk(location, parts_for(None))
     with Server(location, port=0, timeout=1) as quick:
         context = browser.new_context()
         tab = context.new_page()

@@ -12,22 +12,26 @@ import sys
 from pathlib import Path
 
 import pytest
+from rule_bases import rule_bases
 from test_stores import answer_key, compare_named_queries
 
 import govgraph
+import govgraph.answers.loading
 from govgraph._core.remote import EndpointError, RemoteStore
 from govgraph.answers import competency
 from govgraph.law import jurisdictions
-from govgraph.synth import jurisdictions as synth
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "virtuoso"
-#: One graph per test process (pytest-xdist workers share the server, not the graph).
-GRAPH = f"https://w3id.org/govgraph/graph/test-virtuoso-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 #: The test instance's credentials: a fresh database's administrator (never on a command line).
 CREDENTIALS = {"GOVGRAPH_ENDPOINT_USER": "dba", "GOVGRAPH_ENDPOINT_PASSWORD": "dba", "GOVGRAPH_ENDPOINT_AUTH": "digest"}
+#: Every rule base the tests know, loaded side by side into one Virtuoso, each into its own graph.
+BASES = rule_bases()
 
-pytestmark = pytest.mark.skipif(shutil.which("virtuoso-t") is None, reason="needs Debian's virtuoso-opensource (scripts/setup --system)")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("virtuoso-t") is None, reason="needs Debian's virtuoso-opensource (scripts/setup --system)"),
+    pytest.mark.xdist_group("virtuoso"),  # one worker: the rule bases' graphs have fixed names
+]
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -47,29 +51,27 @@ def virtuoso():
 
 
 @pytest.fixture(scope="module")
-def records(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The rule base's sample records (its records/ folder), or synthetic ones if it has none."""
-    folder = govgraph.load().jurisdiction.folder / "records"
-    if folder.is_dir() and any(folder.glob("*.ttl")):
-        return folder
-    return synth.template_records(tmp_path_factory.mktemp("records") / "records.nt")
+def records() -> Path:
+    """The default rule base's sample records (its records/ folder)."""
+    return jurisdictions.find().folder / "records"
 
 
 @pytest.fixture(scope="module")
 def loaded(virtuoso: str, records: Path) -> dict:
-    """The ontology, rule base and sample records pushed into a named graph by govgraph load."""
-    result = cli("load", "--endpoint", virtuoso, "--graph", GRAPH, "--records", str(records), "--replace", "--format", "json")
+    """The ontology, every rule base and the sample records, each pushed into a graph of its own."""
+    rules = [arg for base in BASES for arg in ("--rules", str(base.folder))]
+    result = cli("load", "--endpoint", virtuoso, *rules, "--records", str(records), "--replace", "--format", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def _remote(endpoint: str, graph: str) -> govgraph.GovGraph:
-    """A graph behind Virtuoso; the credentials are read from the environment once, then removed
+def _remote(endpoint: str, **options: str) -> govgraph.GovGraph:
+    """A scope behind Virtuoso; the credentials are read from the environment once, then removed
     again so that no other test in this process sees them."""
     saved = {name: os.environ.get(name) for name in CREDENTIALS}
     os.environ.update(CREDENTIALS)
     try:
-        return govgraph.load(endpoint=endpoint, graph=graph)
+        return govgraph.load(endpoint=endpoint, **options)
     finally:
         for name, value in saved.items():
             if value is None:
@@ -78,52 +80,48 @@ def _remote(endpoint: str, graph: str) -> govgraph.GovGraph:
                 os.environ[name] = value
 
 
-@pytest.fixture(scope="module")
-def remote(virtuoso: str, loaded: dict) -> govgraph.GovGraph:
-    """The graph behind Virtuoso, as govgraph load filled it."""
-    return _remote(virtuoso, GRAPH)
+def embedded(base) -> govgraph.GovGraph:  # noqa: ANN001
+    return govgraph.load(base.folder)
 
 
-@pytest.fixture(scope="module")
-def embedded(records: Path) -> govgraph.GovGraph:
-    return govgraph.load(extra=(records,))
-
-
-def test_govgraph_load_reports_the_triples_virtuoso_counts_in_the_graph(loaded: dict, embedded: govgraph.GovGraph) -> None:
-    assert loaded["sent"] == loaded["triples"] == len(embedded.store) > 5000
+def test_govgraph_load_reports_the_triples_virtuoso_counts_in_the_graphs_it_wrote(loaded: dict, records: Path) -> None:
+    everything = govgraph.answers.loading.open_library([b.folder for b in BASES], records=(records,))
+    assert loaded["sent"] == loaded["triples"] == len(everything.store) > 25000
+    assert len(loaded["graphs"]) == len(BASES) + 2  # the ontology, each rule base, the records
 
 
 def test_a_load_run_again_resumes_and_sends_nothing_twice(virtuoso: str, loaded: dict, records: Path) -> None:
-    again = cli("load", "--endpoint", virtuoso, "--graph", GRAPH, "--records", str(records), "--format", "json")
+    rules = [arg for base in BASES for arg in ("--rules", str(base.folder))]
+    again = cli("load", "--endpoint", virtuoso, *rules, "--records", str(records), "--format", "json")
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["triples"] == loaded["triples"]
 
 
-QUESTIONS = competency.questions(jurisdictions.find())
+QUESTIONS = [(base, q) for base in BASES for q in competency.questions(base)]
 
 
-@pytest.mark.parametrize("q", QUESTIONS or [pytest.param(None, marks=pytest.mark.skip(reason="no manifest"))],
-                         ids=[q.name for q in QUESTIONS] or ["no manifest"])
-def test_a_competency_question_gets_the_same_answer_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph, q: competency.Question) -> None:
-    assert answer_key(q.ask(remote)) == answer_key(q.ask(embedded))
+@pytest.mark.parametrize(("base", "q"), QUESTIONS, ids=[f"{base.name}: {q.name}" for base, q in QUESTIONS])
+def test_a_competency_question_asked_in_its_governments_scope_gets_the_same_answer_on_virtuoso(
+    virtuoso: str, loaded: dict, base, q: competency.Question  # noqa: ANN001
+) -> None:
+    remote = _remote(virtuoso, jurisdiction=base.name)
+    assert answer_key(q.ask(remote)) == answer_key(q.ask(embedded(base)))
 
 
-def test_every_named_query_gives_the_same_rows_on_virtuoso(remote: govgraph.GovGraph, embedded: govgraph.GovGraph) -> None:
-    assert compare_named_queries(embedded, remote) == []
+@pytest.mark.parametrize("base", BASES, ids=[b.name for b in BASES])
+def test_every_named_query_gives_the_same_rows_on_virtuoso_in_each_governments_scope(virtuoso: str, loaded: dict, base) -> None:  # noqa: ANN001
+    assert compare_named_queries(embedded(base), _remote(virtuoso, jurisdiction=base.name)) == []
 
 
-def test_another_jurisdictions_rule_base_gives_the_same_rows_on_virtuoso(virtuoso: str) -> None:
-    """A made-up county on the same template: other members, thresholds and names, same queries."""
-    other = ROOT / "tests" / "fixtures" / "other-district"
-    graph = GRAPH + "-other-district"
-    loaded = cli("load", "--endpoint", virtuoso, "--graph", graph, "--rules", str(other), "--replace", "--format", "json")
+def test_one_graph_holding_everything_still_answers_when_the_endpoint_is_restricted_to_it(virtuoso: str) -> None:
+    graph = "https://w3id.org/govgraph/graph/test-virtuoso-single"
+    loaded = cli("load", "--endpoint", virtuoso, "--graph", graph, "--replace", "--format", "json")
     assert loaded.returncode == 0, loaded.stderr
-    remote = _remote(virtuoso, graph)
-    assert compare_named_queries(govgraph.load(rules=other), remote) == []
+    assert compare_named_queries(govgraph.load(), _remote(virtuoso, graph=graph)) == []
 
 
-def test_who_through_endpoint_prints_what_the_embedded_store_prints(virtuoso: str, loaded: dict, records: Path) -> None:
-    remote = cli("who", "convene", "区政府常务会议", "--format", "json", "--endpoint", virtuoso, env={"GOVGRAPH_GRAPH": GRAPH})
+def test_who_through_endpoint_prints_what_the_embedded_store_prints(virtuoso: str, loaded: dict) -> None:
+    remote = cli("who", "convene", "区政府常务会议", "--format", "json", "--endpoint", virtuoso, "--jurisdiction", "红桥区")
     local = cli("who", "convene", "区政府常务会议", "--format", "json")
     assert remote.returncode == local.returncode == 0, remote.stderr
     assert json.loads(remote.stdout) == json.loads(local.stdout)

@@ -2,8 +2,9 @@
 
 Every answer, authority edge and validation finding cites its article through
 :class:`Citer`: the article's IRI and labels (as the rule base writes them, in zh and
-en), its number and its text. Articles sort by :func:`article_order`, and a set
-of citations is made unique by :func:`unique_citations`.
+en), its number, its text, and the regulation version and government it is of
+(:class:`Regulation`). Articles sort by :func:`article_order`, and a set of citations is
+made unique by :func:`unique_citations`.
 """
 
 from __future__ import annotations
@@ -41,12 +42,37 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Regulation:
+    """The regulation version a citation is of, and the government whose working rules it is.
+
+    Dates are ISO dates as the regulation's metadata writes them; ``until`` is the last day
+    it is in force (None while it is in force).
+    """
+
+    regulation: Named
+    government: Named
+    number: str | None = None
+    issued: str | None = None
+    in_force: str | None = None
+    until: str | None = None
+
+    def label(self, lang: str = "zh") -> str:
+        return self.regulation.label(lang)
+
+    def in_force_on(self, day: str) -> bool:
+        """Whether the regulation is in force on ``day`` (an ISO date)."""
+        return (self.in_force is None or self.in_force <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
 class Citation:
-    """The article a rule rests on: its IRI and labels, its number as written, its text."""
+    """The article a rule rests on: its IRI and labels, its number as written, its text, and
+    the regulation version it is of."""
 
     article: Named
     number: str
     text: str
+    regulation: Regulation | None = None
 
     def label(self, lang: str = "zh") -> str:
         """The article as the rule base labels it in ``lang`` (e.g. "Article 41")."""
@@ -91,8 +117,9 @@ class Citer:
     ``text`` (with a prefix: ``quorumArticle``, ``quorumNumber``, ``quorumText``).
     """
 
-    def __init__(self, label_of: Callable[[str], Named]) -> None:
+    def __init__(self, label_of: Callable[[str], Named], regulation: Regulation | None = None) -> None:
         self._label_of = label_of
+        self.regulation = regulation
 
     def named(self, term: Any) -> Named | None:
         """The labels of a term (an RDF term or an IRI), None for an unbound one; a blank node keeps its id."""
@@ -123,7 +150,7 @@ class Citer:
         article, number, text = (row.get(column) for column in columns)
         if article is None or number is None:
             raise GovGraphError(f"a named query left ?{columns[0]} or ?{columns[1]} unbound")
-        return Citation(self.required(row, columns[0]), number.value, text.value if text is not None else "")
+        return Citation(self.required(row, columns[0]), number.value, text.value if text is not None else "", self.regulation)
 
     def optional_citation(self, row: Row, prefix: str = "") -> Citation | None:
         """The article a row cites, or None when the row cites none."""

@@ -9,6 +9,11 @@ class GovGraphError(Exception):
     """Base class of govgraph's errors: the message is meant for the person who ran it."""
 
 
+def shorten(value: str, limit: int = 80) -> str:
+    """A value as an error message quotes it: at most ``limit`` characters."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 class JurisdictionNotFound(GovGraphError):
     def __init__(self, name: str, available: Sequence[str]) -> None:
         self.name = name
@@ -20,12 +25,13 @@ class JurisdictionNotFound(GovGraphError):
 class NameNotFound(GovGraphError):
     """A name given by the user matches no term (of the kind expected)."""
 
-    def __init__(self, name: str, kind: str, suggestions: Sequence[str]) -> None:
+    def __init__(self, name: str, kind: str, suggestions: Sequence[str], reason: str | None = None) -> None:
         self.name = name
         self.kind = kind
         self.suggestions = tuple(suggestions)
         hint = f"; close matches: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}: expected a zh or en label, a CURIE or an IRI{hint}")
+        why = reason or "expected a zh or en label, a CURIE or an IRI"
+        super().__init__(f"unknown {kind} {shorten(name)!r}: {why}{hint}")
 
 
 class AmbiguousName(GovGraphError):
@@ -33,7 +39,7 @@ class AmbiguousName(GovGraphError):
         self.name = name
         self.kind = kind
         self.candidates = tuple(candidates)
-        super().__init__(f"{kind} {name!r} is ambiguous: it names {', '.join(self.candidates)}; give the CURIE instead")
+        super().__init__(f"{kind} {shorten(name)!r} is ambiguous: it names {', '.join(self.candidates)}; give the CURIE instead")
 
 
 class InputError(GovGraphError):

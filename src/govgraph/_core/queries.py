@@ -8,6 +8,9 @@ A header is the file's leading comment block::
     # returns: ...
     # articles: 40-42, 51
 
+A question is asked of one government's rules (its scope) unless its header says
+``# scope: store``: then it asks what the whole store holds.
+
 Files named ``*-violation.rq`` are integrity checks: they must return no row.
 """
 
@@ -22,7 +25,7 @@ from typing import Any
 from . import resources
 from .errors import GovGraphError
 
-_FIELD = re.compile(r"^#\s*(question|parameters|returns|articles):\s*(.*)$")
+_FIELD = re.compile(r"^#\s*(question|parameters|returns|articles|scope):\s*(.*)$")
 _PARAMETER = re.compile(r"^#\s+\?(\w+)\s+(.*)$")
 
 
@@ -47,6 +50,12 @@ class NamedQuery:
     returns: str
     articles: str
     parameters: tuple[Parameter, ...] = field(default=())
+    scope: str = "rules"
+
+    @property
+    def asks_the_store(self) -> bool:
+        """True for a question about the whole store (what graphs it holds), not about one government's rules."""
+        return self.scope.startswith("store")
 
     @property
     def is_integrity_check(self) -> bool:
@@ -96,6 +105,7 @@ def parse(path: Path) -> NamedQuery:
         returns=fields.get("returns", ""),
         articles=fields.get("articles", ""),
         parameters=tuple(parameters),
+        scope=fields.get("scope", "rules"),
     )
 
 

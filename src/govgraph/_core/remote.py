@@ -18,13 +18,14 @@ are read, and such an answer is refused rather than trusted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import socket
 import urllib.error
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,12 +121,13 @@ class RemoteStore:
             wrapper.setCredentials(self.credentials.user, self.credentials.password)
         return wrapper
 
-    def _run(self, url: str, text: str, *, update: bool = False):
+    def _run(self, url: str, text: str, *, update: bool = False, graphs: Sequence[str] | None = None):
         from SPARQLWrapper import SPARQLExceptions
 
         wrapper = self._wrapper(url)
-        if self.graph and not update:
-            wrapper.addDefaultGraph(self.graph)
+        if not update:
+            for graph in [self.graph] if self.graph else (graphs or ()):
+                wrapper.addDefaultGraph(graph)
         wrapper.setQuery(text)
         # SPARQLWrapper guesses the kind of request from the first keyword it sees, comments
         # included ("# … drop rules …" reads as DROP): say what it is.
@@ -151,9 +153,9 @@ class RemoteStore:
             raise EndpointError(f"cannot reach {url}: {exc.strerror or exc}") from None
         return headers, body
 
-    def ask_raw(self, text: str) -> dict:
+    def ask_raw(self, text: str, graphs: Sequence[str] | None = None) -> dict:
         """Run a query as it is; the SPARQL JSON answer, refused if the endpoint cut it short."""
-        headers, body = self._run(self.endpoint, text)
+        headers, body = self._run(self.endpoint, text, graphs=graphs)
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -161,8 +163,10 @@ class RemoteStore:
         _refuse_partial(self.endpoint, headers, data)
         return data
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        data = self.ask_raw(bind_values(query, bindings))
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
+        """Run a SELECT over the union of ``graphs`` (sent as default-graph-uri), or over the store's
+        one graph if it is restricted to one, or over the endpoint's default graph."""
+        data = self.ask_raw(bind_values(query, bindings), graphs)
         if "results" not in data:
             raise QueryError("expected a SELECT query")
         names = data.get("head", {}).get("vars", [])
@@ -177,6 +181,13 @@ class RemoteStore:
 
         rows = self.select(named("count").text)
         return int(rows[0]["triples"].value) if rows else 0
+
+    def graph_names(self) -> list[str]:
+        from .queries import named
+
+        if self.graph:
+            return [self.graph]
+        return [row["graph"].value for row in self.select(named("graphs").text)]
 
     def drop_graph(self) -> None:
         """Empty the store's named graph (nothing happens if it does not exist)."""
@@ -241,13 +252,27 @@ def _term(binding: dict | None) -> Term | None:
 # ── adding triples to a graph, in batches ─────────────────────────────────────
 
 
+#: Where a blank node's stable name (its Skolem IRI, RDF 1.1 §3.5) lives once sent to an endpoint.
+GENID = "https://w3id.org/govgraph/.well-known/genid/"
+
+
 def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
-    """Every triple of ``files``, in file order, parsed by Oxigraph."""
+    """Every triple of ``files``, in file order, parsed by Oxigraph, each blank node replaced by a
+    Skolem IRI that depends only on the file's content and the node's place in it: sending the
+    same file twice sends the same triples, so a resend adds nothing."""
     for path in files:
         path = Path(path)
         try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            names: dict[str, ox.NamedNode] = {}
+
+            def stable(term):  # noqa: ANN001, ANN202
+                if isinstance(term, ox.BlankNode):
+                    return names.setdefault(term.value, ox.NamedNode(f"{GENID}{digest}-{len(names) + 1}"))
+                return term
+
             for quad in ox.parse(path=str(path), format=rdf_format(path)):
-                yield quad.triple
+                yield ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object))
         except SyntaxError as exc:
             raise InputError(str(path), f"not valid RDF: {exc.msg}", exc.lineno) from None
         except OSError as exc:

@@ -1,27 +1,30 @@
-"""Triple stores behind one interface: run a SELECT with bound parameters, get rows.
+"""Triple stores behind one interface: load files into named graphs, run a SELECT over a
+chosen set of graphs with bound parameters, get rows.
 
 Rows hold pyoxigraph terms (``NamedNode``, ``Literal``, ``BlankNode``) whatever the
 store, so that answers do not depend on the engine. Parameters are bound, never pasted
 into the query: as one row of data opening the WHERE group on Oxigraph (``binding.py``),
 by ``initBindings`` on rdflib.
 
-- ``OxigraphStore``: Oxigraph, in memory or on disk. The default: fast to load and query.
-- ``RdflibStore``: rdflib's in-memory graph, the reference engine for pySHACL and owlready2.
-- ``govgraph.remote.RemoteStore``: any SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, …).
+Every store holds named graphs: the ontology in one, each rule base (one regulation
+version of one government) in its own, records in theirs. A question is asked of a
+*dataset*: the union of the graphs given as ``graphs`` (the ontology and one rule base,
+for a question about one government), or of every graph when ``graphs`` is None.
+
+- ``OxigraphStore``: Oxigraph, in memory or on disk (see ``govgraph._core.disk``).
+- ``RdflibStore``: rdflib's in-memory dataset, the reference engine for pySHACL and owlready2.
+- ``govgraph._core.remote.RemoteStore``: any SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, …).
 
 A store is named by a *spec*: ``oxigraph`` or ``rdflib`` (in memory, parsed on every
-run), or ``oxigraph:PATH`` (on disk: loaded once, then reopened read-only in well under
-a second while the files it was loaded from are unchanged; see ``open_disk_store``).
+run), or ``oxigraph:PATH`` (on disk: loaded once by ``govgraph load``, then reopened
+read-only in milliseconds whatever its size).
 """
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 import re
-import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -48,11 +51,16 @@ class Store(Protocol):
 
     name: str
 
-    def load(self, path: Path) -> None:
-        """Add the triples of an RDF file; raise InputError naming the file and line on bad syntax."""
+    def load(self, path: Path, graph: str | None = None) -> None:
+        """Add an RDF file's triples to ``graph`` (the default graph if None); raise
+        InputError naming the file and line on bad syntax."""
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        """Run a SELECT query with its parameters bound; one dict per row, None for unbound."""
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
+        """Run a SELECT query with its parameters bound over the union of ``graphs`` (every
+        graph if None); one dict per row, None for unbound."""
+
+    def graph_names(self) -> list[str]:
+        """The named graphs the store holds."""
 
     def __len__(self) -> int: ...
 
@@ -65,7 +73,7 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 class OxigraphStore:
-    """An Oxigraph store, in memory (``path=None``) or on disk (reopened without reparsing)."""
+    """An Oxigraph store, in memory (``path=None``) or on disk (opened read-only, or to be written)."""
 
     name = "oxigraph"
 
@@ -81,23 +89,25 @@ class OxigraphStore:
     def native(self) -> ox.Store:
         return self._store
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, graph: str | None = None) -> None:
+        target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
         try:
-            self._store.bulk_load(path=str(path), format=rdf_format(path))
+            self._store.bulk_load(path=str(path), format=rdf_format(path), to_graph=target)
         except SyntaxError as exc:
             raise InputError(str(path), f"not valid RDF: {exc.msg}", exc.lineno) from None
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
         substitutions = None
         if bindings and _has_subquery(query):
             # A subquery does not see the outer group's data: let the engine substitute.
             substitutions = {ox.Variable(name): value for name, value in bindings.items()}
         elif bindings:
             query = bind_values(query, bindings)
+        dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": [ox.NamedNode(g) for g in graphs]}
         try:
-            solutions = self._store.query(query, substitutions=substitutions)
+            solutions = self._store.query(query, substitutions=substitutions, **dataset)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax: {exc.msg}") from None
         except (OSError, RuntimeError) as exc:
@@ -106,6 +116,9 @@ class OxigraphStore:
             raise QueryError("expected a SELECT query")
         names = [v.value for v in solutions.variables]
         return [dict(zip(names, solution, strict=True)) for solution in solutions]
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
         return len(self._store)
@@ -117,34 +130,37 @@ def _has_subquery(query: str) -> bool:
 
 
 class RdflibStore:
-    """rdflib's in-memory graph behind the same interface."""
+    """rdflib's in-memory dataset behind the same interface."""
 
     name = "rdflib"
 
     def __init__(self) -> None:
         import rdflib
 
-        self._graph = rdflib.Graph()
+        self._dataset = rdflib.Dataset(default_union=True)
 
     @property
-    def native(self):
-        return self._graph
+    def native(self):  # noqa: ANN201 - rdflib.Dataset
+        return self._dataset
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, graph: str | None = None) -> None:
+        import rdflib
+
         from .files import RDF_SUFFIXES
 
+        target = self._dataset.graph(rdflib.URIRef(graph)) if graph else self._dataset.default_graph
         try:
-            self._graph.parse(str(path), format=RDF_SUFFIXES.get(path.suffix, "turtle"))
+            target.parse(str(path), format=RDF_SUFFIXES.get(path.suffix, "turtle"))
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
         except Exception as exc:  # rdflib raises many syntax error types
             line = getattr(exc, "lines", None) or getattr(exc, "lineno", None)
             raise InputError(str(path), f"not valid RDF: {exc}", line if isinstance(line, int) else None) from None
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
         init = {name: _to_rdflib(value) for name, value in (bindings or {}).items()}
         try:
-            result = self._graph.query(query, initBindings=init)
+            result = self._scope(graphs).query(query, initBindings=init)
         except Exception as exc:  # pyparsing and rdflib errors
             raise QueryError(str(exc)) from None
         if result.type != "SELECT":
@@ -160,13 +176,25 @@ class RdflibStore:
             rows.append(row)
         return rows
 
+    def _scope(self, graphs: Sequence[str] | None):  # noqa: ANN202 - an rdflib graph to query
+        if graphs is None:
+            return self._dataset
+        import rdflib
+        from rdflib.graph import ReadOnlyGraphAggregate
+
+        return ReadOnlyGraphAggregate([self._dataset.graph(rdflib.URIRef(g)) for g in graphs])
+
+    def graph_names(self) -> list[str]:
+        import rdflib
+
+        return sorted(str(g.identifier) for g in self._dataset.graphs() if isinstance(g.identifier, rdflib.URIRef)
+                      and g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID)
+
     def __len__(self) -> int:
-        return len(self._graph)
+        return len(self._dataset)
 
 
 BACKENDS = ("oxigraph", "rdflib")
-#: The file an on-disk store keeps beside its data: which files it holds, as loaded.
-MANIFEST = "govgraph-store.json"
 
 
 def parse_spec(spec: str) -> tuple[str, Path | None]:
@@ -177,22 +205,9 @@ def parse_spec(spec: str) -> tuple[str, Path | None]:
     return backend, Path(location).expanduser() if location else None
 
 
-def open_store(files: Iterable[Path], backend: str = "oxigraph", *, progress: Callable[[Path], None] | None = None) -> Store:
-    """A store holding the triples of ``files``: ``backend`` is a spec (see ``parse_spec``).
-
-    In memory, the files are parsed now; on disk, only when they changed since the store
-    was built (then the store is rebuilt beside the old one and swapped in).
-    """
-    kind, location = parse_spec(backend)
-    files = [Path(p) for p in files]
-    if location is not None:
-        return open_disk_store(files, location, progress=progress)
-    store: Store = OxigraphStore() if kind == "oxigraph" else RdflibStore()
-    for path in files:
-        store.load(path)
-        if progress:
-            progress(path)
-    return store
+def memory_store(backend: str = "oxigraph") -> Store:
+    """An empty in-memory store of the backend named."""
+    return OxigraphStore() if backend == "oxigraph" else RdflibStore()
 
 
 def file_stamps(files: Iterable[Path]) -> list[list]:
@@ -207,71 +222,12 @@ def file_stamps(files: Iterable[Path]) -> list[list]:
     return stamps
 
 
-def disk_store_is_current(files: Iterable[Path], location: Path) -> bool:
-    """True if the on-disk store at ``location`` was built from exactly these files, unchanged."""
-    try:
-        manifest = json.loads((location / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return manifest.get("files") == file_stamps(files)
-
-
-def build_disk_store(files: Iterable[Path], location: Path, *, progress: Callable[[Path], None] | None = None) -> int:
-    """(Re)build the on-disk Oxigraph store at ``location`` from ``files``; return its triple count.
-
-    The new store is built in a sibling folder and swapped in when complete, so a reader
-    never sees half a store. A folder that is not a govgraph store is never overwritten.
-    """
-    files = [Path(p) for p in files]
-    if location.exists() and any(location.iterdir()) and not (location / MANIFEST).is_file():
-        raise InputError(str(location), "exists and is not a govgraph store: expected a new or empty folder")
-    location.parent.mkdir(parents=True, exist_ok=True)
-    building = location.with_name(f".{location.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
-    store = OxigraphStore(building)
-    try:
-        for path in files:
-            store.load(path)
-            if progress:
-                progress(path)
-        store.native.flush()
-        store.native.optimize()
-        triples = len(store)
-    except BaseException:
-        del store
-        gc.collect()
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    del store
-    gc.collect()  # closes the database before the folder moves
-    (building / MANIFEST).write_text(
-        json.dumps({"files": file_stamps(files), "triples": triples}, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
-    old = location.with_name(f".{location.name}.old-{os.getpid()}")
-    if location.exists():
-        location.rename(old)
-    building.rename(location)
-    shutil.rmtree(old, ignore_errors=True)
-    return triples
-
-
-def open_disk_store(files: Iterable[Path], location: Path, *, progress: Callable[[Path], None] | None = None) -> OxigraphStore:
-    """The on-disk store at ``location`` holding ``files``, opened read-only (built first if stale)."""
-    files = [Path(p) for p in files]
-    if not disk_store_is_current(files, location):
-        build_disk_store(files, location, progress=progress)
-    try:
-        return OxigraphStore(location, read_only=True)
-    except OSError as exc:
-        raise InputError(str(location), f"cannot open the store: {exc}") from None
-
-
 def store_size(location: Path) -> int:
     """Bytes on disk of a folder (an on-disk store)."""
     return sum(p.stat().st_size for p in Path(location).rglob("*") if p.is_file())
 
 
-def _to_rdflib(term: Term):
+def _to_rdflib(term: Term):  # noqa: ANN202
     import rdflib
 
     if isinstance(term, ox.NamedNode):
@@ -285,7 +241,7 @@ def _to_rdflib(term: Term):
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
-def _from_rdflib(term) -> Term | None:
+def _from_rdflib(term) -> Term | None:  # noqa: ANN001
     import rdflib
 
     if term is None:
@@ -298,4 +254,3 @@ def _from_rdflib(term) -> Term | None:
         return ox.Literal(str(term), language=term.language)
     datatype = term.datatype or rdflib.XSD.string
     return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
-

@@ -19,8 +19,21 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SH = "http://www.w3.org/ns/shacl#"
 TIME = "http://www.w3.org/2006/time#"
 
+TPL = "https://w3id.org/govgraph/template#"
+PROV = "http://www.w3.org/ns/prov#"
+ODRL = "http://www.w3.org/ns/odrl/2/"
+DCTERMS = "http://purl.org/dc/terms/"
+VANN = "http://purl.org/vocab/vann/"
+
+#: The prefixes of the vocabularies govgraph reuses, for reading CURIEs (rule bases and
+#: govgraph's own vocabularies declare theirs in their data, with VANN).
+PREFIXES = {"org": ORG, "eli": ELI, "skos": SKOS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "sh": SH,
+            "time": TIME, "prov": PROV, "odrl": ODRL, "dcterms": DCTERMS, "vann": VANN}
+
 #: Where govgraph names the graphs it loads into a store or an endpoint.
 GRAPH_BASE = "https://w3id.org/govgraph/graph/"
+ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
+RECORDS_GRAPH_BASE = GRAPH_BASE + "records/"
 
 # ── single terms ────────────────────────────────────────────────────────────────
 RDF_TYPE = RDF + "type"

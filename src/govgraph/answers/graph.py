@@ -1,26 +1,26 @@
-"""A loaded knowledge graph of one jurisdiction, and the questions it answers.
+"""The graph of one government's rules in force (a scope), and the questions it answers.
 
-``GovGraph`` binds the
-user's values into the named queries of ``queries/`` and turns their rows into
-answers that carry their citation. It knows no post, threshold or article: those
-come from the rule base, the questions from the queries.
+``GovGraph`` binds the user's values into the named queries of ``queries/``, runs them
+over its scope (the ontology and one rule base: see ``library.py``), and turns their rows
+into answers that cite their article, the regulation version and the government. It knows
+no post, threshold or article: those come from the rule base, the questions from the queries.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .._core import queries
-from .._core.cite import Citation, Citer, Named
+from .._core.cite import Citation, Citer, Named, Regulation
 from .._core.errors import GovGraphError
 from .._core.stores import Row, Store, Term
-from .._core.terms import LONGER_PERIOD, SHORTER_PERIOD, XSD_DECIMAL
-from ..law import jurisdictions
+from .._core.terms import LONGER_PERIOD, PREFIXES, SHORTER_PERIOD, XSD_DECIMAL
 from .model import (
     Answer,
     ApprovalChain,
@@ -36,24 +36,39 @@ from .model import (
 )
 from .names import Names
 
+if TYPE_CHECKING:
+    from .library import RuleBase
+
 
 class GovGraph:
-    """The ontology and one jurisdiction's rule base in a store, ready to answer."""
+    """One scope of a store, ready to answer: the union of ``graphs`` (None: every graph),
+    normally the ontology and the rule base ``rule_base`` (one regulation version of one
+    government)."""
 
-    def __init__(self, store: Store, jurisdiction: jurisdictions.Jurisdiction | None = None) -> None:
+    def __init__(self, store: Store, graphs: Sequence[str] | None = None, rule_base: RuleBase | None = None) -> None:
         self.store = store
-        self.jurisdiction = jurisdiction
+        self.graphs = list(graphs) if graphs is not None else None
+        self.rule_base = rule_base
+
+    def __repr__(self) -> str:
+        where = self.rule_base.name if self.rule_base else "every graph"
+        return f"<GovGraph {where} on {self.store.name}>"
+
+    @property
+    def regulation(self) -> Regulation | None:
+        """The regulation version this scope answers from, with its government and dates."""
+        return self.rule_base.regulation if self.rule_base else None
 
     # ── running queries ──────────────────────────────────────────────────────
 
     def select(self, name: str, **bindings: Term | None) -> list[Row]:
-        """Run the named query ``queries/<name>.rq`` with its parameters bound."""
+        """Run the named query ``queries/<name>.rq`` over this scope with its parameters bound."""
         bound = {key: value for key, value in bindings.items() if value is not None}
-        return self.store.select(queries.named(name).text, bound)
+        return self.store.select(queries.named(name).text, bound, graphs=self.graphs)
 
     def sparql(self, text: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        """Run any SELECT query over the graph."""
-        return self.store.select(text, bindings)
+        """Run any SELECT query over this scope."""
+        return self.store.select(text, bindings, graphs=self.graphs)
 
     # ── names ────────────────────────────────────────────────────────────────
 
@@ -69,7 +84,10 @@ class GovGraph:
             for row in self.select("labels")
         )
         types = ((row["resource"].value, row["class"].value) for row in self.select("types"))
-        return Names(labels, types)
+        prefixes = {row["prefix"].value: row["namespace"].value for row in self.select("prefixes")}
+        prefixes.update(PREFIXES)
+        matches = ((r["term"].value, r["concept"].value, r["match"].value == "exact") for r in self.select("template-matches"))
+        return Names(labels, types, prefixes, matches)
 
     def resolve(self, name: str, kind: str = "term") -> str:
         """The IRI a zh or en label, CURIE or IRI stands for (raises NameNotFound with close matches)."""
@@ -78,7 +96,7 @@ class GovGraph:
     @cached_property
     def cite(self) -> Citer:
         """Labels and citations for the terms of this graph's rows."""
-        return Citer(self.names.named)
+        return Citer(self.names.named, self.regulation)
 
     def named(self, term: Term | str | None) -> Named | None:
         return self.cite.named(term)

@@ -1,4 +1,5 @@
-"""Resolving what people type (a zh or en label, a CURIE, an IRI) to the term they mean."""
+"""Resolving what people type (a zh or en label, a CURIE, an IRI, a template concept) to the
+term of the scope they mean."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Iterable, Mapping
 
 from .._core.cite import Named
 from .._core.errors import AmbiguousName, NameNotFound
-from .._core.terms import KINDS, OWL_CLASS
+from .._core.terms import GG, KINDS, OWL_CLASS
+
+TEMPLATE_CONCEPT = GG + "TemplateConcept"
 
 
 def normalise(name: str) -> str:
@@ -22,9 +25,21 @@ def local_name(iri: str) -> str:
 
 
 class Names:
-    """Labels of every resource, and an index from names to resources."""
+    """Labels of every resource of a scope, and an index from names to resources.
 
-    def __init__(self, label_rows: Iterable[Mapping[str, str]], type_rows: Iterable[tuple[str, str]]) -> None:
+    ``prefixes`` (prefix → namespace) are the ones the vocabularies and rule bases declare:
+    a CURIE means exactly its namespace's term. ``matches`` (term, template concept, exact)
+    say which term of the scope realises a concept of the national template: a name of
+    the concept resolves to that term.
+    """
+
+    def __init__(
+        self,
+        label_rows: Iterable[Mapping[str, str]],
+        type_rows: Iterable[tuple[str, str]],
+        prefixes: Mapping[str, str] | None = None,
+        matches: Iterable[tuple[str, str, bool]] = (),
+    ) -> None:
         self._labels: dict[str, dict[str, str]] = defaultdict(dict)
         self._index: dict[str, set[str]] = defaultdict(set)
         self._display: dict[str, str] = {}
@@ -38,9 +53,12 @@ class Names:
         self._instances: dict[str, set[str]] = defaultdict(set)
         for resource, cls in type_rows:
             self._instances[cls].add(resource)
-            key = normalise(local_name(resource))
-            self._index[key].add(resource)
+            self._index[normalise(local_name(resource))].add(resource)
         self._known = set().union(*self._instances.values()) if self._instances else set()
+        self.prefixes = dict(prefixes or {})
+        self._realised: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+        for term, concept, exact in matches:
+            self._realised[concept][exact].add(term)
 
     def named(self, iri: str) -> Named:
         labels = self._labels.get(iri, {})
@@ -50,28 +68,50 @@ class Names:
         cls = KINDS[kind]
         return self._known if cls is None else self._instances.get(cls, set())
 
+    def realise(self, candidates: set[str]) -> set[str]:
+        """Template concepts replaced by the scope's terms that realise them (exactly, else broadly)."""
+        found = set()
+        for iri in candidates:
+            realised = self._realised.get(iri)
+            found |= (realised[True] or realised[False]) if realised else {iri}
+        return found
+
     def resolve(self, name: str, kind: str = "term") -> str:
         """The IRI ``name`` stands for among terms of ``kind``; raise with close matches if none."""
         allowed = self.instances(kind)
         text = name.strip().strip("<>")
+        if not text:
+            raise NameNotFound(name, kind, [])
         if text in allowed:
             return text
-        key = normalise(text)
-        candidates = self._index.get(key, set()) & allowed
-        if not candidates and ":" in text and "://" not in text:
-            candidates = self._index.get(normalise(text.split(":", 1)[1]), set()) & allowed
+        if ":" in text and "://" not in text:
+            return self._curie(name, text, kind, allowed)
+        candidates = self.realise(self._index.get(normalise(text), set())) & allowed
         if len(candidates) > 1:
-            # A rule base's resource wins over an ontology class of the same name
-            # (a government's office, not the class of government offices).
-            individuals = candidates - self._instances.get(OWL_CLASS, set())
-            if len(individuals) == 1:
-                candidates = individuals
+            # A rule base's resource wins over an ontology class or a template concept of the
+            # same name (a government's office, not the class of government offices).
+            own = candidates - self._instances.get(OWL_CLASS, set()) - self._instances.get(TEMPLATE_CONCEPT, set())
+            if len(own) == 1:
+                candidates = own
         if len(candidates) == 1:
             return next(iter(candidates))
         if len(candidates) > 1:
             raise AmbiguousName(name, kind, sorted(candidates))
-        names = [shown for key, shown in self._display.items() if self._index[key] & allowed]
-        suggestions = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
-        if not suggestions:
-            suggestions = [shown for shown in names if text and (text in shown or shown in text)][:5]
-        raise NameNotFound(name, kind, suggestions)
+        raise NameNotFound(name, kind, self.suggestions(text, allowed))
+
+    def _curie(self, name: str, text: str, kind: str, allowed: set[str]) -> str:
+        prefix, local = text.split(":", 1)
+        if prefix not in self.prefixes:
+            known = ", ".join(sorted(self.prefixes)) or "none"
+            raise NameNotFound(name, kind, [], f"the prefix {prefix!r} is not declared here (prefixes: {known})")
+        candidates = self.realise({self.prefixes[prefix] + local}) & allowed
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if len(candidates) > 1:
+            raise AmbiguousName(name, kind, sorted(candidates))
+        raise NameNotFound(name, kind, self.suggestions(local, allowed))
+
+    def suggestions(self, text: str, allowed: set[str]) -> list[str]:
+        names = [shown for key, shown in self._display.items() if self.realise(self._index[key]) & allowed]
+        close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
+        return close or [shown for shown in names if text and (text in shown or shown in text)][:5]

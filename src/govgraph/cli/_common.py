@@ -33,7 +33,28 @@ def rules_option(function: Callable) -> Callable:
         "--rules",
         metavar="NAME|DIR",
         envvar="GOVGRAPH_RULES",
-        help="Rule base: a name under data/ or a folder of Turtle files [default: data/catalog.toml's; env GOVGRAPH_RULES].",
+        multiple=True,
+        callback=lambda ctx, param, value: value or None,
+        help="Rule base: a name in data/catalog.toml or a folder of Turtle files; repeatable, or `all` "
+        "[default: the catalog's default; env GOVGRAPH_RULES].",
+    )(function)
+
+
+def scope_options(function: Callable) -> Callable:
+    """--jurisdiction and --as-of: which government, and the version of its rules in force when."""
+    function = click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        envvar="GOVGRAPH_AS_OF",
+        help="Answer by the rules in force on this ISO date [default: today].",
+    )(function)
+    return click.option(
+        "--jurisdiction",
+        metavar="NAME",
+        envvar="GOVGRAPH_JURISDICTION",
+        help="The government asked about: its zh or en name, its identifier or its rule base's name "
+        "[default: each government the store holds].",
     )(function)
 
 
@@ -99,8 +120,8 @@ def lang_option(function: Callable) -> Callable:
 
 
 def graph_options(function: Callable) -> Callable:
-    """--rules, --store and --endpoint: the options of every command that loads the graph."""
-    return rules_option(store_option(endpoint_option(function)))
+    """--rules, --store, --endpoint, --jurisdiction and --as-of: the options of every command that asks the graph."""
+    return rules_option(store_option(endpoint_option(scope_options(function))))
 
 
 # ── the object a command asks with ──────────────────────────────────────────────
@@ -108,21 +129,34 @@ def graph_options(function: Callable) -> Callable:
 
 @dataclass
 class Asking:
-    """What a command was asked with: which graph, in which format and language."""
+    """What a command was asked with: which store and scope, in which format and language."""
 
-    rules: str | None = None
+    rules: tuple[str, ...] | None = None
     store: str = "oxigraph"
     endpoint: str | None = None
+    jurisdiction: str | None = None
+    as_of: str | None = None
     format: str = "table"
     lang: str = "zh"
-    _graph: Any = field(default=None, repr=False)
+    _library: Any = field(default=None, repr=False)
 
     @property
-    def graph(self):  # noqa: ANN201 - govgraph.GovGraph, imported lazily
-        """The graph the options name, loaded when first asked for."""
-        if self._graph is None:
-            self._graph = load_graph(self.rules, self.store, self.endpoint)
-        return self._graph
+    def library(self):  # noqa: ANN201 - govgraph.answers.library.Library, imported lazily
+        """The rule bases the options name, opened when first asked for (notes go to stderr)."""
+        if self._library is None:
+            self._library = open_library(self.rules, self.store, self.endpoint)
+            for note in self._library.notes:
+                click.echo(f"govgraph: note: {note}", err=True)
+        return self._library
+
+    @property
+    def graph(self):  # noqa: ANN201 - govgraph.GovGraph
+        """The one government's rules in force asked about (an error lists the choices if several)."""
+        return self.library.scope(self.jurisdiction, self.as_of)
+
+    def scopes(self) -> list[Any]:
+        """The rules in force of each government asked about: one graph per government."""
+        return self.library.scopes(self.jurisdiction, self.as_of)
 
     def word(self, key: str, **values: object) -> str:
         from .._core.words import word
@@ -135,30 +169,30 @@ class Asking:
 
 
 def asks(*formats: str) -> Callable:
-    """Give a command the graph options, --format (one of ``formats``) and --lang, as one
-    :class:`Asking` passed as its first argument; govgraph's errors become exit 2."""
+    """Give a command the graph and scope options, --format (one of ``formats``) and --lang, as
+    one :class:`Asking` passed as its first argument; govgraph's errors become exit 2."""
 
     def decorate(function: Callable) -> Callable:
         @functools.wraps(function)
-        def command(rules: str | None, store: str, endpoint: str | None, output_format: str, lang: str, **kwargs: Any) -> Any:
-            return function(Asking(rules, store, endpoint, output_format, lang), **kwargs)
+        def command(rules, store, endpoint, jurisdiction, as_of, output_format, lang, **kwargs: Any) -> Any:  # noqa: ANN001
+            return function(Asking(rules, store, endpoint, jurisdiction, as_of, output_format, lang), **kwargs)
 
         return graph_options(format_option(*formats)(lang_option(friendly_errors(command))))
 
     return decorate
 
 
-def load_graph(rules: str | None, store: str, endpoint: str | None = None):  # noqa: ANN201
-    """The graph the options name: loaded from the rule base, or behind a SPARQL endpoint.
+def open_library(rules: tuple[str, ...] | None, store: str, endpoint: str | None = None):  # noqa: ANN201
+    """The rule bases the options name: loaded from their folders, held by a store, or behind a SPARQL endpoint.
 
     With an endpoint nothing is loaded: its named graph comes from ``GOVGRAPH_GRAPH`` (or
     the URL's ``default-graph-uri``), its credentials from the environment.
     """
-    from ..answers.loading import load
+    from ..answers.loading import open_library as opened
 
     if endpoint:
-        return load(rules, endpoint=endpoint, graph=os.environ.get("GOVGRAPH_GRAPH") or None)
-    return load(rules, store=store)
+        return opened(rules, endpoint=endpoint, graph=os.environ.get("GOVGRAPH_GRAPH") or None)
+    return opened(rules, store=store)
 
 
 # ── failing well ────────────────────────────────────────────────────────────────
@@ -230,15 +264,3 @@ def table(title: str, columns: list[str] | tuple[str, ...], rows):  # noqa: ANN0
     for row in rows:
         grid.add_row(*row)
     return grid
-
-
-# ── kept until chain and validate ask through `asks` ───────────────────────────
-
-
-def question(*formats: str) -> Callable:
-    """The options of a command that asks the graph, passed one by one (see :func:`asks`)."""
-
-    def decorate(function: Callable) -> Callable:
-        return graph_options(format_option(*formats)(lang_option(friendly_errors(function))))
-
-    return decorate

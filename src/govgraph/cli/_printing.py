@@ -6,13 +6,57 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .._core.cite import Citation, Named, Text, unique_citations
+from .._core.cite import Citation, Named, Regulation, Text, unique_citations
+from .._core.errors import GovGraphError
 from ..answers.model import Answer
 from ._common import Asking, console, emit_json, table
 
 
 def label(item: Named | Text | None, lang: str) -> str:
     return "" if item is None else item.label(lang)
+
+
+def rules_heading(ask: Asking, regulation: Regulation | None) -> str:
+    """The regulation version an answer comes from: title, number and dates."""
+    if regulation is None:
+        return ""
+    return ask.word(
+        "answer.rules_in_force",
+        title=regulation.label(ask.lang),
+        number=ask.word("answer.number", number=regulation.number) if regulation.number else "",
+        in_force=regulation.in_force or "?",
+        until=ask.word("answer.until", until=regulation.until) if regulation.until else "",
+    )
+
+
+def per_government(
+    ask: Asking,
+    answer: Callable[[Any], Any],
+    show_one: Callable[[Any], None],
+    to_json: Callable[[Any], Any] = lambda item: item.to_dict(),
+) -> None:
+    """Ask each government in scope (``answer(graph)``) and print each answer under its rules'
+    heading; in JSON, one list of every answer (each names its regulation in its basis). A name
+    one government's rules do not know is said for that government; known to none, it is an error."""
+    answers, problems = [], []
+    for graph in ask.scopes():
+        try:
+            answers.append((graph, answer(graph)))
+        except GovGraphError as exc:
+            problems.append((graph, exc))
+    if not answers:
+        raise problems[0][1]
+    if ask.json:
+        emit_json([to_json(item) for _, found in answers for item in (found if isinstance(found, list) else [found])])
+        return
+    for graph, found in answers:
+        heading = rules_heading(ask, graph.regulation)
+        if heading:
+            console().print(f"[bold]{heading}[/bold]", markup=True, highlight=False)
+        show_one(found)
+    for graph, problem in problems:
+        government = graph.regulation.label(ask.lang) if graph.regulation else ""
+        console().print(ask.word("answer.not_here", government=government, problem=problem), markup=False)
 
 
 def print_articles(ask: Asking, citations: Iterable[Citation | None]) -> None:
@@ -34,11 +78,8 @@ def show(
     columns: Sequence[str],
     row: Callable[[Any], Sequence[str]],
 ) -> None:
-    """Print results as JSON, or as a table (headings from the words file's ``column`` section)
-    followed by the articles they cite."""
-    if ask.json:
-        emit_json([item.to_dict() for item in found])
-        return
+    """A table of results (headings from the words file's ``column`` section) followed by the
+    articles they cite, or a sentence saying nothing answers."""
     if not found:
         console().print(ask.word("answer.none"))
         return

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import Asking, asks, console, emit_json, table
-from ._printing import label, print_answers, print_articles, show
+from ._common import Asking, asks, console, table
+from ._printing import label, per_government, print_answers, print_articles, show
 
 
 @click.command()
@@ -37,13 +37,12 @@ def who(
     type, document kind, matter or portfolio. With ACTION "acts-for", TARGET is a post: who acts for
     it while its holder is away, and who designates them.
     """
-    if action == "acts-for":
-        answers = ask.graph.acts_for(target, reason=reason, long_absence=long_absence)
-    else:
-        answers = ask.graph.who(
-            action, target, absent=absent, reason=reason, long_absence=long_absence, agenda=agenda, amount=amount
-        )
-    print_answers(ask, answers, f"{action} {target}")
+    def answer(graph):  # noqa: ANN001, ANN202
+        if action == "acts-for":
+            return graph.acts_for(target, reason=reason, long_absence=long_absence)
+        return graph.who(action, target, absent=absent, reason=reason, long_absence=long_absence, agenda=agenda, amount=amount)
+
+    per_government(ask, answer, lambda found: print_answers(ask, found, f"{action} {target}"))
 
 
 @click.command()
@@ -59,13 +58,13 @@ def decide(ask: Asking, amount: str | None, matter: str | None) -> None:
     if amount is None and matter is None:
         raise click.UsageError("give --amount, --matter, or both")
     lang, always = ask.lang, ask.word("answer.always")
-    show(
+    per_government(ask, lambda graph: graph.decide(amount=amount, matter=matter), lambda found: show(
         ask,
-        ask.graph.decide(amount=amount, matter=matter),
+        found,
         f"decide {amount or ''} {matter or ''}".strip(),
         ["meeting", "matter", "condition", "basis"],
         lambda c: [c.meeting.label(lang), c.matter.label(lang), label(c.condition, lang) or always, c.basis.label(lang)],
-    )
+    ))
 
 
 @click.command()
@@ -81,26 +80,30 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
     """
     if (present is None) != (member_count is None):
         raise click.UsageError("--present and --members go together")
-    result = ask.graph.quorum(meeting, agenda)
-    met = result.is_met(present, member_count) if present is not None and result.fraction is not None else None
-    if ask.json:
+    def met(result) -> bool | None:  # noqa: ANN001
+        return result.is_met(present, member_count) if present is not None and result.fraction is not None else None
+
+    def to_json(result) -> dict:  # noqa: ANN001
         data = result.to_dict()
-        if met is not None:
-            data["present"], data["member_count"], data["met"] = present, member_count, met
-        emit_json(data)
-        return
-    lang = ask.lang
-    if result.fraction is None:
-        needed = ask.word("answer.none")
-    else:
-        needed = f"{'≥' if result.inclusive else '>'} {result.fraction} × {ask.word('column.members')}"
-        if met is not None:
-            needed += f"\n{present}/{member_count}: {ask.word('answer.met' if met else 'answer.not_met')}"
-    members = "\n".join(m.post.label(lang) for m in result.members)
-    rows = [[result.meeting.label(lang), members, needed, result.basis.label(lang) if result.basis else ""]]
-    headings = [ask.word(f"column.{c}") for c in ("meeting", "members", "quorum", "basis")]
-    console().print(table(f"quorum {meeting} {agenda or ''}".strip(), headings, rows))
-    print_articles(ask, [result.basis])
+        if met(result) is not None:
+            data["present"], data["member_count"], data["met"] = present, member_count, met(result)
+        return data
+
+    def show_one(result) -> None:  # noqa: ANN001
+        lang = ask.lang
+        if result.fraction is None:
+            needed = ask.word("answer.none")
+        else:
+            needed = f"{'≥' if result.inclusive else '>'} {result.fraction} × {ask.word('column.members')}"
+            if met(result) is not None:
+                needed += f"\n{present}/{member_count}: {ask.word('answer.met' if met(result) else 'answer.not_met')}"
+        members = "\n".join(m.post.label(lang) for m in result.members)
+        rows = [[result.meeting.label(lang), members, needed, result.basis.label(lang) if result.basis else ""]]
+        headings = [ask.word(f"column.{c}") for c in ("meeting", "members", "quorum", "basis")]
+        console().print(table(f"quorum {meeting} {agenda or ''}".strip(), headings, rows))
+        print_articles(ask, [result.basis])
+
+    per_government(ask, lambda graph: graph.quorum(meeting, agenda), show_one, to_json)
 
 
 @click.command()
@@ -109,9 +112,9 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
 def leave(ask: Asking, post: str) -> None:
     """Whom the holder of POST asks for leave, or reports an absence to."""
     lang, always = ask.lang, ask.word("answer.always")
-    show(
+    per_government(ask, lambda graph: graph.leave(post), lambda found: show(
         ask,
-        ask.graph.leave(post),
+        found,
         f"leave {post}",
         ["post", "act", "occasion", "recipient", "condition", "basis"],
         lambda r: [
@@ -122,7 +125,7 @@ def leave(ask: Asking, post: str) -> None:
             label(r.condition, lang) or always,
             r.basis.label(lang),
         ],
-    )
+    ))
 
 
 @click.command()
@@ -135,9 +138,9 @@ def deadlines(ask: Asking, action: str | None) -> None:
     from or ahead of.
     """
     lang = ask.lang
-    show(
+    per_government(ask, lambda graph: graph.deadlines(action), lambda found: show(
         ask,
-        ask.graph.deadlines(action),
+        found,
         "deadlines",
         ["post", "act", "deadline", "counted_from", "basis"],
         lambda d: [
@@ -147,4 +150,4 @@ def deadlines(ask: Asking, action: str | None) -> None:
             label(d.anchor, lang),
             d.basis.label(lang),
         ],
-    )
+    ))

@@ -11,7 +11,7 @@ import click
 from .._core.errors import GovGraphError
 from .._core import words
 from .._core.words import LANGUAGES, word
-from ._common import console, emit_json, fail, friendly_errors, graph_options, lang_option, load_graph, question, table
+from ._common import Asking, asks, console, emit_json, fail, friendly_errors, graph_options, lang_option, table
 
 if TYPE_CHECKING:
     from .._core.cite import Citation
@@ -109,8 +109,9 @@ def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
 @click.option(
     "--weak-spots", is_flag=True, help="List gaps, cycles, critical posts (ranked) and grants needing an absent grantor."
 )
-@question("table", "json")
+@asks("table", "json")
 def chain(
+    ask: Asking,
     post: str | None,
     act: str | None,
     target: str | None,
@@ -119,11 +120,6 @@ def chain(
     long_absence: bool | None,
     standing_grants: bool,
     weak_spots: bool,
-    rules: str | None,
-    store: str,
-    endpoint: str | None,
-    output_format: str,
-    lang: str,
 ) -> None:
     """How authority moves: who acts for whom, who entrusts, authorises and designates whom.
 
@@ -141,7 +137,7 @@ def chain(
 
     if (act is None) != (target is None):
         raise GovGraphError("--act and --target go together: give both, e.g. --act ACT --target MEETING")
-    graph = load_graph(rules, store, endpoint)
+    graph, output_format, lang = ask.graph, ask.format, ask.lang
     absences = _absences(graph, absent, reason, long_absence)
     if weak_spots:
         return _print_weak_spots(authority.weak_spots(graph, standing_grants=standing_grants), output_format, lang)
@@ -265,9 +261,11 @@ def draw(
     output_format: str | None,
     kinds: tuple[str, ...],
     output: Path,
-    rules: str | None,
+    rules: tuple[str, ...] | None,
     store: str,
     endpoint: str | None,
+    jurisdiction: str | None,
+    as_of: str | None,
     lang: str,
 ) -> None:
     """Draw or export the authority graph (optionally one absence scenario).
@@ -290,7 +288,7 @@ def draw(
     chosen = output_format or output.suffix.lstrip(".").lower() or "svg"
     if chosen not in DRAW_FORMATS:
         fail(f"cannot tell the format of {output}: give --format ({'|'.join(DRAW_FORMATS)}) or a file ending in one of them")
-    graph = load_graph(rules, store, endpoint)
+    graph = Asking(rules, store, endpoint, jurisdiction, as_of, lang=lang).graph
     absences = _absences(graph, absent, reason, long_absence)
     written = drawing.write(graph, output, chosen, absences=absences, lang=lang, kinds=kinds or None)
     click.echo(str(written))

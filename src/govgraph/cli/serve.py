@@ -21,14 +21,14 @@ def _records_option(function):  # noqa: ANN001, ANN201
     )(function)
 
 
-def _build(files: list[Path], location: Path, quiet: bool):  # noqa: ANN202 - govgraph.serve.push.Loaded
-    from ..serve.push import build
+def _load_disk(parts, location: Path, quiet: bool):  # noqa: ANN001, ANN202 - govgraph.serve.push.Loaded
+    from ..serve.push import load_disk
 
     if quiet:
-        return build(files, location)
+        return load_disk(location, parts)
     with progress_bar("loading {task.description}") as progress:
-        task = progress.add_task("files", total=len(files))
-        return build(files, location, progress=lambda path: progress.update(task, advance=1, description=path.name))
+        task = progress.add_task("files", total=sum(len(p.files) for p in parts))
+        return load_disk(location, parts, progress=lambda path: progress.update(task, advance=1, description=path.name))
 
 
 @click.command()
@@ -52,18 +52,19 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
     --timeout is answered 503 with a sentence saying it was cut off.
     """
     from .._core.stores import parse_spec
-    from ..answers.loading import files_for
+    from ..answers.loading import parts_for
     from ..serve.endpoint import Server
     from ..serve.push import store_location
 
     backend, _ = parse_spec(store)
     if backend != "oxigraph":
         click.echo(f"govgraph: note: the endpoint runs on Oxigraph's server; --store {backend} is not used for serving", err=True)
-    _juris, files = files_for(rules, records)
-    loaded = _build(files, store_location(files, store), quiet=False)
+    parts = parts_for(rules, records)
+    location = store_location(parts, store)
+    loaded = _load_disk(parts, location, quiet=False)
     if loaded.built:
-        click.echo(f"govgraph: loaded {loaded.triples:,} triples into {loaded.where} in {loaded.seconds:.1f} s", err=True)
-    server = Server(Path(loaded.where), host=host, port=port, timeout=timeout).start()
+        click.echo(f"govgraph: loaded {', '.join(loaded.graphs)} into {location} in {loaded.seconds:.1f} s", err=True)
+    server = Server(location, host=host, port=port, timeout=timeout).start()
     click.echo(f"govgraph: serving {loaded.triples:,} triples at {server.url}/ (SPARQL: {server.url}/query); Ctrl-C stops", err=True)
     server.wait()
 
@@ -77,7 +78,8 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
 @click.option("--update-endpoint", metavar="URL", envvar="GOVGRAPH_UPDATE_ENDPOINT",
               help="Where updates go, if not --endpoint (Virtuoso: http://HOST:8890/sparql-auth).")
 @click.option("--graph", "graph", metavar="IRI", envvar="GOVGRAPH_GRAPH",
-              help="Named graph to load into [default: https://w3id.org/govgraph/graph/RULES].")
+              help="Load everything into this one named graph [default: the ontology, each rule base and the "
+                   "records each into a graph of its own under https://w3id.org/govgraph/graph/].")
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1), help="Triples per update request.")
 @click.option("--replace", is_flag=True, help="Drop the named graph first.")
 @click.option("--restart", is_flag=True, help="Ignore the progress of an interrupted load and send every batch again.")
@@ -85,7 +87,11 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
 @friendly_errors
 def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str | None, update_endpoint: str | None,
          graph: str | None, batch_size: int, replace: bool, restart: bool, output_format: str) -> None:
-    """Load the ontology, a rule base and records: into an on-disk store, or into a SPARQL endpoint.
+    """Add the ontology, rule bases and records to an on-disk store, or to a SPARQL endpoint.
+
+    Each goes into a named graph of its own; what the store already holds for other rule
+    bases or records stays. --rules may be repeated (or `all`: every rule base the catalog
+    lists); a part already loaded from the same, unchanged files is not loaded again.
 
     \b
     Examples:
@@ -97,36 +103,36 @@ def load(rules: str | None, store: str, records: tuple[Path, ...], endpoint: str
     skipped when the command runs again. Credentials come from the environment only.
     """
     from .._core.stores import parse_spec
-    from ..answers.loading import files_for
+    from ..answers.loading import parts_for
 
-    juris, files = files_for(rules, records)
+    parts = parts_for(rules, records)
     quiet = output_format == "json"
     if endpoint:
-        loaded = _push(juris.name, files, endpoint, update_endpoint, graph, batch_size, replace, restart, quiet)
+        loaded = _push(parts, endpoint, update_endpoint, graph, batch_size, replace, restart, quiet)
     else:
         _backend, location = parse_spec(store)
         if location is None:
-            raise GovGraphError("expected --store oxigraph:PATH (an on-disk store to build) or --endpoint URL")
-        loaded = _build(files, location, quiet)
+            raise GovGraphError("expected --store oxigraph:PATH (an on-disk store to load into) or --endpoint URL")
+        loaded = _load_disk(parts, location, quiet)
     if quiet:
         emit_json(loaded.to_dict())
     elif loaded.sent is not None:
-        click.echo(f"{loaded.where}: sent {loaded.sent:,} triples from {loaded.files} files in {loaded.seconds:.1f} s; "
-                   f"the endpoint counts {loaded.triples:,} in the graph")
+        click.echo(f"{loaded.where}: sent {loaded.sent:,} triples from {loaded.files} files in {loaded.seconds:.1f} s "
+                   f"into {len(loaded.graphs)} graph(s); the endpoint counts {loaded.triples:,} in them")
+    elif loaded.built:
+        click.echo(f"{loaded.where}: loaded {', '.join(loaded.graphs)} ({loaded.files} files) in {loaded.seconds:.1f} s; "
+                   f"the store holds {loaded.triples:,} triples")
     else:
-        verb = f"loaded in {loaded.seconds:.1f} s" if loaded.built else "already up to date"
-        click.echo(f"{loaded.where}: {loaded.triples:,} triples from {loaded.files} files, {verb}")
+        click.echo(f"{loaded.where}: already up to date ({loaded.triples:,} triples)")
 
 
-def _push(name: str, files: list[Path], endpoint: str, update_endpoint: str | None, graph: str | None,  # noqa: ANN202
+def _push(parts, endpoint: str, update_endpoint: str | None, graph: str | None,  # noqa: ANN001, ANN202
           batch_size: int, replace: bool, restart: bool, quiet: bool):
-    from .._core.remote import RemoteStore
-    from ..serve.push import default_graph, load_endpoint
+    from ..serve.push import load_endpoint
 
-    remote = RemoteStore(endpoint, graph=graph or default_graph(name), update_endpoint=update_endpoint)
-    options = {"batch_size": batch_size, "replace": replace, "restart": restart}
+    options = {"graph": graph, "update_endpoint": update_endpoint, "batch_size": batch_size, "replace": replace, "restart": restart}
     if quiet:
-        return load_endpoint(remote, files, **options)
+        return load_endpoint(endpoint, parts, **options)
     with progress_bar("pushing triples") as progress:
         task = progress.add_task("push", total=None)
-        return load_endpoint(remote, files, **options, on_batch=lambda n, total: progress.update(task, advance=n, total=total))
+        return load_endpoint(endpoint, parts, **options, on_batch=lambda n, total: progress.update(task, advance=n, total=total))

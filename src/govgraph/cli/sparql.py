@@ -35,14 +35,14 @@ def _query_text(query: str) -> str:
     return named(query).text
 
 
-def _bindings(ask: Asking, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str]) -> dict:
+def _bindings(graph, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str]) -> dict:  # noqa: ANN001
     import pyoxigraph as ox
 
     from .._core.terms import XSD_DECIMAL
 
     bindings: dict[str, ox.NamedNode | ox.Literal] = {}
     for name, value in _pairs(terms, "--term"):
-        bindings[name] = ox.NamedNode(ask.graph.resolve(value))
+        bindings[name] = ox.NamedNode(graph.resolve(value))
     for name, value in _pairs(texts, "--text"):
         bindings[name] = ox.Literal(value)
     for name, value in _pairs(numbers, "--number"):
@@ -68,7 +68,8 @@ def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], 
     from .._core import results
 
     text = _query_text(query)
-    rows = ask.graph.sparql(text, _bindings(ask, terms, texts, numbers))
+    graph = ask.graph if ask.jurisdiction or len(ask.library.governments()) <= 1 else ask.library.everything()
+    rows = graph.sparql(text, _bindings(graph, terms, texts, numbers))
     if ask.json:
         emit_json(results.sparql_json(rows))
     elif ask.format == "csv":

@@ -32,7 +32,7 @@ _HEADINGS = {
 @click.option("--common", multiple=True, type=click.Path(), metavar="PATH",
               help="With --each: records every group needs (e.g. the working-day calendar). Repeatable.")
 @friendly_errors
-def validate(data: tuple[str, ...], rules: str | None, output_format: str, lang: str, engine: str, fail_on: str,
+def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format: str, lang: str, engine: str, fail_on: str,
              each: bool, common: tuple[str, ...]) -> None:
     """Validate records (Turtle files or folders of them) against a government's working rules.
 
@@ -42,6 +42,7 @@ def validate(data: tuple[str, ...], rules: str | None, output_format: str, lang:
       govgraph validate records/
       govgraph validate meetings.ttl roster.ttl --lang en --format json
     """
+    rules = rules[0] if rules else None  # one rule base: the version in force is chosen per record later
     from ..validate import Report, validate_each
     from ..validate import validate as run
 

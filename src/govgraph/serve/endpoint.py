@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from .._core import queries
+from .._core.disk import DiskStore
 from .._core.errors import GovGraphError
 
 #: What Oxigraph writes at the end of a response whose query ran out of time.
@@ -69,7 +70,9 @@ def named_queries_json() -> bytes:
 
 
 class Server:
-    """The endpoint over the on-disk Oxigraph store at ``location``; a context manager.
+    """The endpoint over the on-disk store at ``location`` (``govgraph._core.disk``), every graph it
+    holds; a context manager. The version served is read-locked while it is served, so that a
+    ``govgraph load`` meanwhile swaps in a new version without removing this one.
 
     ``port=0`` picks a free port. ``url`` is the endpoint's base URL once started.
     """
@@ -91,6 +94,9 @@ class Server:
     def start(self) -> Server:
         if not self.location.is_dir():
             raise GovGraphError(f"{self.location}: no store there: build it first (govgraph load --store oxigraph:PATH)")
+        self._disk = DiskStore(self.location)
+        _store, self.manifest, version = self._disk.open()
+        del _store  # the Oxigraph server opens the version's files itself
         try:
             self._front = _Front((self.host, self.port), _Handler)
         except OSError as exc:
@@ -100,7 +106,7 @@ class Server:
         self.upstream = f"http://127.0.0.1:{inner}"
         seconds = int(self.timeout)
         self._oxigraph = subprocess.Popen(
-            [oxigraph_binary(), "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{inner}",
+            [oxigraph_binary(), "serve-read-only", "--location", str(version / "oxigraph"), "--union-default-graph", "--bind", f"127.0.0.1:{inner}",
              "--timeout-s", str(seconds)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )

@@ -1,0 +1,229 @@
+"""What a store holds: the rule bases (one regulation version of one government each, in a
+graph of its own), and the scope a question is asked in.
+
+A :class:`Library` lists its :class:`RuleBase`\\ s from their metadata (``queries/rule-bases.rq``)
+and picks, for a government and a date, the version in force then (``scope``), or one
+version per government (``scopes``). A scope is a :class:`GovGraph` whose questions see
+the ontology and that one rule base, nothing else: names resolve within it, and every
+answer cites its article with the regulation and government it is of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pyoxigraph as ox
+
+from .._core.cite import Named, Regulation
+from .._core.errors import GovGraphError
+from .._core.stores import Store
+from .graph import GovGraph
+from .names import normalise
+
+
+@dataclass(frozen=True)
+class RuleBase:
+    """One regulation version of one government, as a store holds it."""
+
+    graph: str
+    iri: str
+    name: str
+    regulation: Regulation
+    government_id: str | None = None
+    level: Named | None = None
+    superior: Named | None = None
+    prefix: str | None = None
+    namespace: str | None = None
+    repeals: tuple[str, ...] = ()
+
+    @property
+    def government(self) -> Named:
+        return self.regulation.government
+
+    @property
+    def jurisdiction_key(self) -> str:
+        """What identifies the government across versions: its identifier, else its IRI."""
+        return self.government_id or self.government.iri
+
+    def names(self) -> set[str]:
+        """Every name the government or this version may be asked by (normalised)."""
+        found = {self.name, self.government_id or "", self.prefix or "", self.government.iri, self.graph, self.iri}
+        found |= {self.government.zh or "", self.government.en or ""}
+        found |= {self.regulation.regulation.zh or "", self.regulation.regulation.en or ""}
+        return {normalise(n) for n in found if n}
+
+
+@dataclass
+class Library:
+    """The rule bases a store holds, and the scopes questions are asked in.
+
+    ``ontology`` names the graphs every scope sees (the ontology); ``notes`` are things the
+    user should hear about the store (a graph older than its files, say).
+    """
+
+    store: Store
+    ontology: Sequence[str] | None
+    notes: list[str] = field(default_factory=list)
+    #: When the store is one graph holding everything (an endpoint restricted to one graph).
+    single_graph: bool = False
+
+    @cached_property
+    def rule_bases(self) -> list[RuleBase]:
+        found = _rule_bases(self.store)
+        if self.single_graph:  # an endpoint restricted to one graph: only what that graph holds
+            held = set(self.store.graph_names())
+            found = [base for base in found if base.graph in held]
+        return found
+
+    def governments(self) -> dict[str, list[RuleBase]]:
+        """Every government the store holds, with its versions in the order they took force."""
+        grouped: dict[str, list[RuleBase]] = defaultdict(list)
+        for base in self.rule_bases:
+            grouped[base.jurisdiction_key].append(base)
+        return dict(grouped)
+
+    def select(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> list[RuleBase]:
+        """The version in force on ``as_of`` (default today) of each government ``jurisdiction`` names."""
+        day = _day(as_of)
+        governments = self.governments()
+        if jurisdiction is not None:
+            governments = _named(governments, normalise(jurisdiction))
+            if not governments:
+                known = "; ".join(_describe(b) for b in self.rule_bases) or "none"
+                raise GovGraphError(f"no government named {jurisdiction!r} in this store: it holds {known}")
+        chosen = []
+        for bases in governments.values():
+            in_force = [b for b in bases if b.regulation.in_force_on(day)]
+            if not in_force:
+                versions = "; ".join(_describe(b) for b in bases)
+                raise GovGraphError(f"no version of {bases[0].government.label('en')}'s working rules is in force on {day}: "
+                                    f"the store holds {versions}")
+            chosen.append(in_force[-1])
+        return chosen
+
+    def scope(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> GovGraph:
+        """The graph of one government's rules in force on ``as_of``: exactly one must match."""
+        if not self.rule_bases:
+            return GovGraph(self.store, None if self.single_graph else self.ontology_and(self.store.graph_names()))
+        chosen = self.select(jurisdiction, as_of)
+        if len(chosen) > 1:
+            names = ", ".join(f"{b.government.label('zh')} ({b.government.label('en')})" for b in chosen)
+            raise GovGraphError(f"this store holds several governments ({names}): choose one with --jurisdiction")
+        return self.graph_of(chosen[0])
+
+    def scopes(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> list[GovGraph]:
+        """One graph per government ``jurisdiction`` names (every one if None), each the version in force."""
+        if not self.rule_bases:
+            return [self.scope()]
+        return [self.graph_of(base) for base in self.select(jurisdiction, as_of)]
+
+    def everything(self) -> GovGraph:
+        """A graph over every graph the store holds (for SPARQL of one's own across governments)."""
+        return GovGraph(self.store, None)
+
+    def graph_of(self, base: RuleBase) -> GovGraph:
+        if base.graph not in self._graphs:
+            graphs = None if self.single_graph else self.ontology_and([base.graph])
+            self._graphs[base.graph] = GovGraph(self.store, graphs, base)
+        return self._graphs[base.graph]
+
+    def ontology_and(self, graphs: Sequence[str]) -> list[str]:
+        return [*(self.ontology or ()), *(g for g in graphs if g not in (self.ontology or ()))]
+
+    @cached_property
+    def _graphs(self) -> dict[str, GovGraph]:
+        return {}
+
+
+def _named(governments: dict[str, list[RuleBase]], wanted: str) -> dict[str, list[RuleBase]]:
+    """The governments ``wanted`` names exactly (a name, identifier, rule base); else those whose
+    names contain it (a district's short name within its regulation's title), for two characters or more."""
+    exact = {key: bases for key, bases in governments.items() if any(wanted in b.names() for b in bases)}
+    if exact or len(wanted) < 2:
+        return exact
+    return {key: bases for key, bases in governments.items() if any(wanted in name for b in bases for name in b.names())}
+
+
+def _day(as_of: str | dt.date | None) -> str:
+    if as_of is None:
+        return dt.date.today().isoformat()
+    if isinstance(as_of, dt.date):
+        return as_of.isoformat()
+    try:
+        return dt.date.fromisoformat(str(as_of).strip()).isoformat()
+    except ValueError:
+        raise GovGraphError(f"date {as_of!r}: expected an ISO date such as 2020-05-01") from None
+
+
+def _describe(base: RuleBase) -> str:
+    until = f" until {base.regulation.until}" if base.regulation.until else ""
+    return f"{base.name} ({base.government.label('en')}, in force from {base.regulation.in_force}{until})"
+
+
+def _rule_bases(store: Store) -> list[RuleBase]:
+    """The rule bases the store's graphs describe, each version's end worked out from what repeals it."""
+    from .._core.queries import named
+
+    rows = store.select(named("rule-bases").text)
+    first: dict[str, dict] = {}
+    repeals: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        graph = row["graph"].value
+        first.setdefault(graph, row)
+        if row["repeals"] is not None:
+            repeals[graph].add(row["repeals"].value)
+    ends = _ends(first, repeals)
+    bases = [_rule_base(store, graph, row, ends.get(row["regulation"].value), tuple(sorted(repeals[graph])))
+             for graph, row in first.items()]
+    return sorted(bases, key=lambda b: (b.jurisdiction_key, b.regulation.in_force or "", b.graph))
+
+
+def _ends(first: dict[str, dict], repeals: dict[str, set[str]]) -> dict[str, str]:
+    """The last day in force of each regulation: its own date, else the day before what repeals it took force."""
+    ends: dict[str, str] = {}
+    for graph, row in first.items():
+        if row["noLongerInForce"] is not None:
+            ends[row["regulation"].value] = row["noLongerInForce"].value
+    for graph, repealed in repeals.items():
+        start = first[graph]["inForce"]
+        if start is None:
+            continue
+        day_before = (dt.date.fromisoformat(start.value) - dt.timedelta(days=1)).isoformat()
+        for regulation in repealed:
+            ends.setdefault(regulation, day_before)
+    return ends
+
+
+def _rule_base(store: Store, graph: str, row: dict, until: str | None, repeals: tuple[str, ...]) -> RuleBase:
+    def named(column: str) -> Named | None:
+        term = row[column]
+        return None if term is None else _labels(store, graph, term.value)
+
+    def value(column: str) -> str | None:
+        return None if row[column] is None else row[column].value
+
+    regulation = Regulation(named("regulation"), named("government"), value("number"), value("issued"), value("inForce"), until)
+    iri = row["ruleBase"].value
+    return RuleBase(
+        graph=graph, iri=iri, name=iri.rstrip("/#").rsplit("/", 1)[-1], regulation=regulation,
+        government_id=value("governmentId"), level=named("level"), superior=named("superior"),
+        prefix=value("prefix"), namespace=value("namespace"), repeals=repeals,
+    )
+
+
+def _labels(store: Store, graph: str, iri: str) -> Named:
+    """The zh and en labels of ``iri`` in ``graph`` (or any graph, for ontology terms such as a level)."""
+    from .._core.queries import named
+
+    labels: dict[str, str] = {}
+    for graphs in ([graph], None):
+        for row in store.select(named("labels").text, {"resource": ox.NamedNode(iri)}, graphs=graphs):
+            if row["kind"].value == "label" and row["lang"] is not None:
+                labels.setdefault(row["lang"].value, row["name"].value)
+        if labels:
+            break
+    return Named(iri, labels.get("zh"), labels.get("en"))
