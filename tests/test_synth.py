@@ -73,6 +73,18 @@ def test_records_are_named_under_the_namespace_of_the_rule_base_they_are_made_fo
     assert not any(term.startswith(template.namespace) for term in terms)
 
 
+def test_synthetic_post_holdings_are_the_records_the_shapes_read_and_find_nothing_wrong_with(tmp_path: Path) -> None:
+    path = synth.template_records(tmp_path / "records.nt")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert any("#PostHolding>" in line for line in lines)
+    assert validate([path]).findings == ()
+    # The same records with one holding's government left out: the shapes find that one.
+    cut = next(line for line in lines if "#ofGovernment>" in line)
+    path.write_text("".join(line for line in lines if line != cut), encoding="utf-8")
+    findings = validate([path]).findings
+    assert [(f.shape.rsplit("#", 1)[-1], f.focus.iri) for f in findings] == [("PostHolding-organisation", cut.split(" ", 1)[0].strip("<>"))]
+
+
 def test_a_profile_naming_a_post_the_rule_base_lacks_fails_in_one_line_with_exit_2(tmp_path: Path) -> None:
     profile = inputs(tmp_path) / "profile.toml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("OfficeDirector = 1", "ChiefWizard = 1"), encoding="utf-8")
