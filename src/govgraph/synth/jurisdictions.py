@@ -30,16 +30,14 @@ import pyoxigraph as ox
 
 from .._core.errors import GovGraphError
 from .._core.stores import rdf_format
-from .._core.terms import GG, XSD
+from .._core.terms import GG, RDF_TYPE, RDFS, RDFS_LABEL, XSD_DECIMAL
 from ..answers.loading import load
 from ..law import jurisdictions
 from . import rules as rule_base
 from .model import People, Records, namespace_of, records_base
 from .profile import person_names
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-LABEL = ox.NamedNode(RDFS + "label")
+TYPE, LABEL = ox.NamedNode(RDF_TYPE), ox.NamedNode(RDFS_LABEL)
 
 
 @dataclass
@@ -64,7 +62,7 @@ class Template:
         ontology = [q.triple for path in jurisdictions.ontology_files() for q in ox.parse(path=str(path), format=rdf_format(path))]
         decimal_properties = frozenset(
             t.subject.value for t in ontology
-            if t.predicate.value == RDFS + "range" and isinstance(t.object, ox.NamedNode) and t.object.value == XSD + "decimal"
+            if t.predicate.value == RDFS + "range" and isinstance(t.object, ox.NamedNode) and t.object.value == XSD_DECIMAL
             and any(d.subject == t.subject and d.predicate.value == RDFS + "domain" and d.object.value == GG + "Rule" for d in ontology)
         )
         government = rule_base.government(graph)
@@ -102,11 +100,11 @@ def synthetic_namespace(template: Template, index: int) -> str:
 def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[ox.Triple]:
     """The rule base of synthetic jurisdiction ``index``: the template, moved and varied."""
     rng = random.Random(f"{seed}:{index}")
-    old, new = template.namespace, synthetic_namespace(template, index)
+    new = synthetic_namespace(template, index)
 
     def move(term):
-        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
-            return ox.NamedNode(new + term.value[len(old):])
+        if isinstance(term, ox.NamedNode):
+            return ox.NamedNode(template.moved(term.value, index))
         if isinstance(term, ox.BlankNode):
             return ox.BlankNode(f"{term.value}x{index}")
         return term
@@ -123,7 +121,7 @@ def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[o
             continue
         yield ox.Triple(subject, predicate, obj)
     # Members: one fewer, or one more, for some composition rules.
-    posts = [ox.NamedNode(new + p[len(old):]) if p.startswith(old) else ox.NamedNode(p) for p in template.posts]
+    posts = [ox.NamedNode(template.moved(p, index)) for p in template.posts]
     for listed in members.values():
         roll = rng.random()
         if roll < 0.25 and len(listed) > 1:
@@ -141,7 +139,7 @@ def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[o
             break
         holder = rng.choice(holders)
         portfolio = ox.NamedNode(f"{new}synthetic-portfolio-{number + 1}")
-        yield ox.Triple(portfolio, RDF_TYPE, ox.NamedNode(GG + "Portfolio"))
+        yield ox.Triple(portfolio, TYPE, ox.NamedNode(GG + "Portfolio"))
         for language, text in template.labels.get(holder, {}).items():
             yield ox.Triple(portfolio, LABEL, ox.Literal(f"{text} · {number + 1}", language=language))
         yield ox.Triple(portfolio, ox.NamedNode(GG + "portfolioOf"), move(ox.NamedNode(holder)))
