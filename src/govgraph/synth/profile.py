@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._core.errors import GovGraphError, InputError
 from ..answers.graph import GovGraph
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,14 +100,9 @@ class Profile:
     @classmethod
     def read(cls, folder: Path, graph: GovGraph) -> Profile:
         """``folder``'s profile.toml and holidays.toml, rule-base names resolved in ``graph``."""
-        path = folder / "profile.toml"
-        raw, holidays = _toml(path), _toml(folder / "holidays.toml")
-        try:
-            return cls._resolved(raw, Calendar.read(holidays), graph)
-        except KeyError as exc:
-            raise InputError(str(path), f"expected a key {exc.args[0]!r}") from None
-        except (GovGraphError, ValueError, TypeError) as exc:
-            raise InputError(str(path), str(exc)) from None
+        holidays, profile = folder / "holidays.toml", folder / "profile.toml"
+        calendar = _checked(holidays, lambda: Calendar.read(_toml(holidays)))
+        return _checked(profile, lambda: cls._resolved(_toml(profile), calendar, graph))
 
     @classmethod
     def _resolved(cls, raw: dict[str, Any], calendar: Calendar, graph: GovGraph) -> Profile:
@@ -139,10 +137,19 @@ class Profile:
 
 def person_names(path: Path) -> tuple[str, str]:
     """The surnames and given names the profile at ``path`` makes people's names of."""
+    return _checked(path, lambda: _names(_toml(path)))
+
+
+def _checked(path: Path, read: Callable[[], T]) -> T:
+    """What ``read`` makes of the file at ``path``; a missing key, a bad value or an unknown name as one line on that file."""
     try:
-        return _names(_toml(path))
+        return read()
+    except InputError:
+        raise
     except KeyError as exc:
         raise InputError(str(path), f"expected a key {exc.args[0]!r}") from None
+    except (GovGraphError, ValueError, TypeError) as exc:
+        raise InputError(str(path), str(exc)) from None
 
 
 def _names(raw: dict[str, Any]) -> tuple[str, str]:
