@@ -37,12 +37,11 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import govgraph
 from govgraph.law import jurisdictions
 from govgraph._core import queries
 from govgraph.synth import jurisdictions as synth
 from govgraph._core.stores import OxigraphStore, RdflibStore, build_disk_store, store_size
-
-GG = "https://w3id.org/govgraph/ontology#"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -56,20 +55,11 @@ def rss_bytes() -> int:
 
 
 def question_pool(template: synth.Template) -> tuple[list[tuple[str, str]], list[str]]:
-    """(act, target) pairs the template's norms name, and posts some rule acts for: from the graph."""
-    store = ox.Store()
-    for triple in template.triples:
-        store.add(ox.Quad(triple.subject, triple.predicate, triple.object))
-    pairs = sorted({(r["a"].value, r["t"].value) for r in store.query(
-        f"SELECT DISTINCT ?a ?t WHERE {{ ?r <{GG}action> ?a ; <{GG}target> ?t ; <{GG}assignee> ?who }}")})
-    absent = sorted({r["p"].value for r in store.query(f"SELECT DISTINCT ?p WHERE {{ ?r <{GG}absentPost> ?p }}")})
+    """(act, target) pairs the template's powers name, and posts some rule acts for: from its named queries."""
+    graph = govgraph.load(template.folder)
+    pairs = sorted({(r["action"].value, r["target"].value) for r in graph.select("authority-powers")})
+    absent = sorted({r["absentPost"].value for r in graph.select("authority-delegations") if r["absentPost"] is not None})
     return pairs, absent
-
-
-def in_jurisdiction(template: synth.Template, iri: str, index: int) -> ox.NamedNode:
-    if iri.startswith(template.namespace):
-        return ox.NamedNode(synth.synthetic_namespace(template, index) + iri[len(template.namespace):])
-    return ox.NamedNode(iri)
 
 
 def measure(select, template: synth.Template, size: int, calls: int, seed: int = 1) -> dict[str, dict[str, float]]:
@@ -79,8 +69,8 @@ def measure(select, template: synth.Template, size: int, calls: int, seed: int =
     who, acts_for = queries.named("who").text, queries.named("acts-for").text
     out: dict[str, dict[str, float]] = {}
     for name, text, make in (
-        ("who", who, lambda j: dict(zip(("action", "target"), (in_jurisdiction(template, x, j) for x in rng.choice(pairs)), strict=True))),
-        ("acts-for", acts_for, lambda j: {"absentPost": in_jurisdiction(template, rng.choice(absent), j)}),
+        ("who", who, lambda j: dict(zip(("action", "target"), (ox.NamedNode(template.moved(x, j)) for x in rng.choice(pairs)), strict=True))),
+        ("acts-for", acts_for, lambda j: {"absentPost": ox.NamedNode(template.moved(rng.choice(absent), j))}),
     ):
         for _ in range(min(5, calls)):  # warm-up
             select(text, make(rng.randrange(size)))

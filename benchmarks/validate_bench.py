@@ -29,18 +29,20 @@ RECORDS = ROOT / "data" / "hongqiao-2023" / "records"
 
 
 def generate(n: int, folder: Path) -> tuple[float, int]:
-    from govgraph.synth import records as records_synth
+    import govgraph
+    from govgraph.synth import records, rules
+    from govgraph.synth.profile import Profile
 
     started = time.perf_counter()
-    profile, holidays = records_synth.load_profile(RECORDS)
-    rules = records_synth.read_rule_base("hongqiao-2023")
-    base = f"{profile['prefixes']['hq']}records/"
-    (folder / "calendar.ttl").write_text(records_synth.calendar_turtle(holidays, base), encoding="utf-8")
+    graph = govgraph.load("hongqiao-2023")
+    facts = rules.from_graph(graph)
+    profile = Profile.read(RECORDS, graph)
+    (folder / "calendar.ttl").write_text(records.calendar(facts, profile.calendar).turtle("calendar"), encoding="utf-8")
     planted = 0
     for index in range(1, n + 1):
-        text, plants = records_synth.district(rules, profile, holidays, index)
-        planted += len(plants)
-        (folder / f"district-{index:03d}.ttl").write_text(text, encoding="utf-8")
+        written, plants = records.district(facts, profile, index)
+        planted += len(plants.planted)
+        (folder / f"district-{index:03d}.ttl").write_text(written.turtle(f"district {index}"), encoding="utf-8")
     return time.perf_counter() - started, planted
 
 

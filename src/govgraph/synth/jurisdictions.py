@@ -8,17 +8,19 @@ moved to a namespace of its own, then varied, all read from the graph:
   on a rule (amounts of money) is scaled by one factor per jurisdiction;
 - portfolios: a few portfolios are added, each held by a post that already holds one.
 
-Records are W3C ORG memberships: for each post and year, who held it (``org:Membership``
-with ``org:member``, ``org:organization``, ``org:role`` and ``org:memberDuring``).
+Records are the posts held, year by year, in the record model of the sample year
+(:mod:`govgraph.synth.model`): a ``gg:PostHolding`` per person and post, from the year
+they took it until the year someone else did, named under the jurisdiction's records.
 
 Nothing here names a post, threshold or article: they come from the template.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,54 +28,67 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .._core.errors import GovGraphError
 from .._core.stores import rdf_format
-from .._core.terms import GG, ORG, XSD
+from .._core.terms import GG, RDF_TYPE, RDFS, RDFS_LABEL, XSD_DECIMAL
+from ..answers.loading import load
 from ..law import jurisdictions
+from . import rules as rule_base
+from .model import People, Records, namespace_of, records_base
+from .profile import person_names
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-LABEL = ox.NamedNode(RDFS + "label")
-TIME_INTERVAL = ox.NamedNode("http://www.w3.org/2006/time#Interval")
+TYPE, LABEL = ox.NamedNode(RDF_TYPE), ox.NamedNode(RDFS_LABEL)
 
 
 @dataclass
 class Template:
-    """The template rule base, read once: its triples and what the variations need."""
+    """The template rule base, read once: its triples and what the variations and records need."""
 
     triples: list[ox.Triple]
-    namespace: str
+    namespace: str  #: that of the government its regulation governs
+    government: str
     threshold_properties: frozenset[str]
     posts: list[str]
     labels: dict[str, dict[str, str]]
     organ_of_post: dict[str, str]
+    names: tuple[str, str] | None  #: surnames and given names for made-up people (records/profile.toml), if any
+    folder: Path
 
     @classmethod
     def read(cls, rules: str | Path | None = None) -> Template:
         juris = jurisdictions.find(rules)
+        graph = load(rules)
         triples = [quad.triple for path in juris.files() for quad in ox.parse(path=str(path), format=rdf_format(path))]
         ontology = [q.triple for path in jurisdictions.ontology_files() for q in ox.parse(path=str(path), format=rdf_format(path))]
         decimal_properties = frozenset(
             t.subject.value for t in ontology
-            if t.predicate.value == RDFS + "range" and isinstance(t.object, ox.NamedNode) and t.object.value == XSD + "decimal"
+            if t.predicate.value == RDFS + "range" and isinstance(t.object, ox.NamedNode) and t.object.value == XSD_DECIMAL
             and any(d.subject == t.subject and d.predicate.value == RDFS + "domain" and d.object.value == GG + "Rule" for d in ontology)
         )
-        namespace = _namespace(t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode))
-        post_classes = {GG + "Post", ORG + "Post"}
-        posts = sorted({t.subject.value for t in triples if t.predicate == RDF_TYPE and t.object.value in post_classes})
+        government = rule_base.government(graph)
+        nodes = [row for row in graph.select("authority-nodes") if row["kind"].value == "post"]
         labels: dict[str, dict[str, str]] = defaultdict(dict)
-        organ_of_post = {}
-        for t in triples:
-            if t.predicate == LABEL and isinstance(t.object, ox.Literal) and t.object.language:
-                labels[t.subject.value].setdefault(t.object.language, t.object.value)
-            if t.predicate.value == ORG + "postIn" and t.subject.value in posts:
-                organ_of_post[t.subject.value] = t.object.value
-        return cls(triples, namespace, decimal_properties, posts, dict(labels), organ_of_post)
+        for row in graph.select("labels"):
+            if row["kind"].value == "label" and row["lang"].value:
+                labels[row["resource"].value].setdefault(row["lang"].value, row["name"].value)
+        profile = juris.folder / "records" / "profile.toml"
+        return cls(
+            triples=triples,
+            namespace=namespace_of(government),
+            government=government,
+            threshold_properties=decimal_properties,
+            posts=sorted({row["node"].value for row in nodes}),
+            labels=dict(labels),
+            organ_of_post={row["node"].value: row["postIn"].value for row in nodes if row["postIn"] is not None},
+            names=person_names(profile) if profile.is_file() else None,
+            folder=juris.folder,
+        )
 
-
-def _namespace(iris: Iterable[str]) -> str:
-    """The namespace most subjects of the rule base share (up to the last / or #)."""
-    counts = Counter(iri[: max(iri.rfind("/"), iri.rfind("#")) + 1] for iri in iris)
-    return counts.most_common(1)[0][0]
+    def moved(self, iri: str, index: int) -> str:
+        """``iri`` in synthetic jurisdiction ``index`` (the template itself: ``index=-1``)."""
+        if index < 0 or not iri.startswith(self.namespace):
+            return iri
+        return synthetic_namespace(self, index) + iri[len(self.namespace):]
 
 
 def synthetic_namespace(template: Template, index: int) -> str:
@@ -85,11 +100,11 @@ def synthetic_namespace(template: Template, index: int) -> str:
 def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[ox.Triple]:
     """The rule base of synthetic jurisdiction ``index``: the template, moved and varied."""
     rng = random.Random(f"{seed}:{index}")
-    old, new = template.namespace, synthetic_namespace(template, index)
+    new = synthetic_namespace(template, index)
 
     def move(term):
-        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
-            return ox.NamedNode(new + term.value[len(old):])
+        if isinstance(term, ox.NamedNode):
+            return ox.NamedNode(template.moved(term.value, index))
         if isinstance(term, ox.BlankNode):
             return ox.BlankNode(f"{term.value}x{index}")
         return term
@@ -106,7 +121,7 @@ def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[o
             continue
         yield ox.Triple(subject, predicate, obj)
     # Members: one fewer, or one more, for some composition rules.
-    posts = [ox.NamedNode(new + p[len(old):]) if p.startswith(old) else ox.NamedNode(p) for p in template.posts]
+    posts = [ox.NamedNode(template.moved(p, index)) for p in template.posts]
     for listed in members.values():
         roll = rng.random()
         if roll < 0.25 and len(listed) > 1:
@@ -124,7 +139,7 @@ def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[o
             break
         holder = rng.choice(holders)
         portfolio = ox.NamedNode(f"{new}synthetic-portfolio-{number + 1}")
-        yield ox.Triple(portfolio, RDF_TYPE, ox.NamedNode(GG + "Portfolio"))
+        yield ox.Triple(portfolio, TYPE, ox.NamedNode(GG + "Portfolio"))
         for language, text in template.labels.get(holder, {}).items():
             yield ox.Triple(portfolio, LABEL, ox.Literal(f"{text} · {number + 1}", language=language))
         yield ox.Triple(portfolio, ox.NamedNode(GG + "portfolioOf"), move(ox.NamedNode(holder)))
@@ -132,37 +147,26 @@ def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[o
 
 def records(template: Template, index: int, *, years: range = range(2019, 2024), seed: int = 0) -> Iterator[ox.Triple]:
     """Who held each post of synthetic jurisdiction ``index`` (or of the template: ``index=-1``), year by year."""
+    if template.names is None:
+        raise GovGraphError(f"{template.folder / 'records' / 'profile.toml'}: expected a [names] table to name made-up people")
     rng = random.Random(f"records:{seed}:{index}")
-    old = template.namespace
-    new = old if index < 0 else synthetic_namespace(template, index)
-
-    def move(iri: str) -> ox.NamedNode:
-        return ox.NamedNode(new + iri[len(old):] if iri.startswith(old) else iri)
-
-    people = 0
+    base = records_base(template.moved(template.namespace, index))
+    out = Records()
+    people = People(out, rng, base, *template.names)
+    government = template.moved(template.government, index)
     for post in template.posts:
         organ = template.organ_of_post.get(post)
         if organ is None:
             continue
-        holder = None
+        post_there = template.moved(post, index)
+        tenures = []
         for year in years:
-            if holder is None or rng.random() < 0.3:
-                people += 1
-                holder = ox.NamedNode(f"{new}person-{people}")
-                for language in ("zh", "en"):
-                    yield ox.Triple(holder, LABEL, ox.Literal(f"{'人员' if language == 'zh' else 'person'} {people}", language=language))
-            local = post[len(old):] if post.startswith(old) else post.rsplit("/", 1)[-1]
-            membership = ox.NamedNode(f"{new}tenure-{local}-{year}")
-            interval = ox.BlankNode(f"y{year}j{index + 1}" + "".join(c for c in local if c.isalnum()))
-            yield ox.Triple(membership, RDF_TYPE, ox.NamedNode(ORG + "Membership"))
-            for language, text in template.labels.get(post, {}).items():
-                yield ox.Triple(membership, LABEL, ox.Literal(f"{text} {year}", language=language))
-            yield ox.Triple(membership, ox.NamedNode(ORG + "member"), holder)
-            yield ox.Triple(membership, ox.NamedNode(ORG + "organization"), move(organ))
-            yield ox.Triple(membership, ox.NamedNode(ORG + "role"), move(post))
-            yield ox.Triple(membership, ox.NamedNode(ORG + "memberDuring"), interval)
-            yield ox.Triple(interval, RDF_TYPE, TIME_INTERVAL)
-            yield ox.Triple(interval, LABEL, ox.Literal(str(year)))
+            if not tenures or rng.random() < 0.3:
+                tenures.append((people.person([post_there]), year))
+        for (holder, start), after in zip(tenures, [*tenures[1:], None], strict=True):
+            until = dt.datetime(after[1], 1, 1) if after else None
+            people.hold(holder, post_there, government, dt.datetime(start, 1, 1), until=until, organ=template.moved(organ, index))
+    yield from out.triples
 
 
 def write_ntriples(triples: Iterable[ox.Triple], path: Path) -> int:
