@@ -40,11 +40,12 @@ class Cases:
         return f"{self.rules.name}/{path.relative_to(self.folder).with_suffix('')}"
 
 
-def rule_bases_with_cases() -> list[Cases]:
-    """Every rule base (the catalog's and the test fixtures') that carries a tests/cases/ folder."""
+def rule_bases_with_cases(folders: list[Path] | None = None) -> list[Cases]:
+    """Every rule base (the catalog's and the test fixtures', or ``folders``) that carries a tests/cases/ folder."""
     found = []
-    folders = [jurisdictions.find(name).folder for name in jurisdictions.available()]
-    folders += sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
+    if folders is None:
+        folders = [jurisdictions.find(name).folder for name in jurisdictions.available()]
+        folders += sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
     for rules in folders:
         folder = rules / "tests" / "cases"
         if folder.is_dir():

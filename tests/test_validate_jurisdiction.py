@@ -10,9 +10,12 @@ types, get opposite verdicts.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from test_validate import expected, rule_bases_with_cases, run
+from test_validate import found as found_in
 
 import govgraph
 from govgraph.validate import Report, rule_base_shapes, validate
@@ -110,3 +113,31 @@ def test_a_phone_report_at_25_minutes_is_late_in_hongqiao_and_on_time_in_the_oth
 """
     assert verdicts(check("hongqiao-2023", body, tmp_path)) == [("Deadline", "violation", "65")]
     assert verdicts(check(str(OTHER), body, tmp_path)) == []
+
+
+CONVENES = """
+@prefix gg: <https://w3id.org/govgraph/ontology#> .
+@prefix od: <https://example.org/other-district/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+od:rule-11-head-convenes a gg:Permission ; rdfs:label "县长召集县长办公会议"@zh , "The County Head convenes the Office Meeting"@en ;
+    gg:assignee od:CountyHead ; gg:action gg:Convene ; gg:target od:HeadsOfficeMeeting ; gg:basis od:art_11 .
+"""
+
+
+def test_a_second_rule_base_brings_its_own_validation_cases_by_adding_files(tmp_path: Path) -> None:
+    rules = tmp_path / "other-district"
+    shutil.copytree(OTHER, rules)
+    (rules / "convening.ttl").write_text(CONVENES, encoding="utf-8")  # the fixture lacks who convenes its Office Meeting
+    cases = rules / "tests" / "cases"
+    (cases / "quorum" / "invalid").mkdir(parents=True)
+    (cases / "quorum" / "valid").mkdir(parents=True)
+    terms = TERMS[str(OTHER)]
+    (cases / "base.ttl").write_text(records(terms, ""), encoding="utf-8")  # the government: a head and seven deputies
+    for kind, present, expect in (("valid", 6, ""), ("invalid", 5, "# expect: Quorum article 10\n")):
+        meeting = MEETING % ("executive", ", ".join(f"ex:p{i}" for i in range(present)), "")
+        (cases / "quorum" / kind / f"{present}-of-8-present.ttl").write_text(expect + records(terms, meeting), encoding="utf-8")
+    (found,) = rule_bases_with_cases([rules])
+    assert [p.relative_to(cases).as_posix() for p in found.files] == ["quorum/invalid/5-of-8-present.ttl", "quorum/valid/6-of-8-present.ttl"]
+    invalid, valid = found.files
+    assert found_in(run(valid, cases=found)) == []
+    assert found_in(run(invalid, cases=found)) == expected(invalid) == [("Quorum", "10")]
