@@ -158,6 +158,7 @@ def test_a_finding_cites_the_article_by_iri_number_and_text_and_says_the_rule_in
     (finding,) = run("sign/invalid/the-office-director-may-not-sign-a-downward-document-in-the-governments-name.ttl").findings
     assert finding.article.article.iri.endswith("/art_51")
     assert finding.article.number == "51"
+    assert (finding.article.label("zh"), finding.article.label("en")) == ("第五十一条", "Article 51")  # as the rule base names it
     assert "以区政府名义制发的下行文或平行文" in finding.article.text
     assert finding.message.zh.startswith("违反第51条") and finding.message.en.startswith("Article 51")
     assert finding.focus.iri == "https://example.org/records/d"
