@@ -50,26 +50,23 @@ def compile_shapes(plan: Shapes) -> list[Constraint]:
     """Every constraint of every shape, as the queries the fast engine runs."""
     compiled: list[Constraint] = []
     for shape in plan.shapes:
+        targets = target_pattern(shape.targets)
         for constraint in shape.sparql:
-            compiled.extend(_sparql(shape, constraint, target_pattern(shape.targets, bound=True)))
-        compiled.extend(_core(constraint, f"{{ {target_pattern(shape.targets)} }}") for constraint in shape.properties)
+            compiled.extend(_sparql(shape, constraint, targets))
+        compiled.extend(_core(constraint, f"{{ {targets} }}") for constraint in shape.properties)
     return compiled
 
 
-def target_pattern(targets: Iterable[Target], *, bound: bool = False) -> str:
+def target_pattern(targets: Iterable[Target]) -> str:
     """A graph pattern matching ``?this`` to the shape's focus nodes.
 
-    A class target is walked from the class when the pattern binds ``?this`` (one walk, not
-    one per resource), and from ``?this``'s types with the end compared by STR() when
-    ``?this`` is already ``bound`` (a test): the forms Virtuoso answers right.
+    A class target is walked from the class (a bound start), never joined to a constant
+    end: Virtuoso loses rows then, and Oxigraph walks it once rather than once per resource.
     """
     branches = []
     for target in targets:
         iri = iri_text(target.iri)
-        if target.kind == "class" and bound:
-            branches.append(f"?this {iri_text(RDF_TYPE)} ?thisType . ?thisType {iri_text(RDFS_SUBCLASS_OF)}* ?thisClass . "
-                            f"FILTER (STR(?thisClass) = STR({iri}))")
-        elif target.kind == "class":
+        if target.kind == "class":
             branches.append(f"{iri} ^{iri_text(RDFS_SUBCLASS_OF)}* ?thisType . ?this {iri_text(RDF_TYPE)} ?thisType")
         elif target.kind == "subjectsOf":
             branches.append(f"?this {iri} []")
