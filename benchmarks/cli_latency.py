@@ -58,7 +58,7 @@ def main() -> None:
         "decide": lambda: graph.decide(amount=5000000),
         "quorum": lambda: graph.quorum("区政府常务会议", "人事议题"),
         "coverage": graph.coverage,
-        "check (all integrity queries)": graph.check,
+        "check (the integrity shapes)": graph.check,
     }
     print("library, graph loaded, median of 50 calls:")
     for name, call in library.items():

@@ -92,6 +92,28 @@ def test_leave_article_coverage_deadlines_and_check_answer() -> None:
     assert checked.exit_code == 0 and run_json("check") == []
 
 
+def test_check_on_a_rule_base_with_a_rule_that_rests_on_no_article_exits_1_and_says_which_in_json(tmp_path: Path) -> None:
+    import shutil
+
+    rules = tmp_path / "broken-district"
+    rules.mkdir()
+    for path in (ROOT / "data" / "hongqiao-2023").glob("*.ttl"):
+        shutil.copy(path, rules)
+    (rules / "broken.ttl").write_text(
+        "@prefix gg: <https://w3id.org/govgraph/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix hq: <https://w3id.org/govgraph/id/hongqiao-2023/> .\n"
+        '<urn:test:rule> a gg:Permission ; rdfs:label "无依据的规则"@zh , "a rule without article"@en ;\n'
+        "    gg:assignee hq:DistrictHead ; gg:action gg:Convene ; gg:target hq:ExecutiveMeeting .\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--rules", str(rules), "--format", "json")
+    assert result.exit_code == 1
+    (violation,) = json.loads(result.stdout)
+    assert (violation["check"], violation["resource"]["iri"], violation["path"]) == (
+        "Rule-basis", "urn:test:rule", "https://w3id.org/govgraph/ontology#basis")
+    assert violation["message"]["zh"] and violation["message"]["en"] == violation["problem"]
+
+
 def test_queries_lists_every_named_query_with_its_question() -> None:
     listed = run_json("queries")
     names = {q["name"] for q in listed}

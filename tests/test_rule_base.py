@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import govgraph
 from govgraph._core import queries
+from govgraph.law import jurisdictions
+from govgraph.validate import rule_base_shapes, validate
 
 ELI = "http://data.europa.eu/eli/ontology#"
 
@@ -55,22 +60,24 @@ def test_an_unknown_article_number_is_an_error_that_says_what_was_expected(oxigr
         oxigraph_graph.article("80")
 
 
-CHECKS = queries.integrity_checks()
+RULE_BASE_SHAPES = {s.iri.rsplit("#", 1)[-1] for s in rule_base_shapes().shapes}
 
 
-def test_the_four_integrity_checks_the_core_issue_asks_for_exist() -> None:
-    names = {q.name for q in CHECKS}
+def test_the_integrity_checks_are_shapes_of_the_rule_base() -> None:
     assert {
-        "rule-without-article-violation",
-        "meeting-type-without-convener-violation",
-        "term-without-label-violation",
-        "undeclared-term-violation",
-    } <= names
+        "RuleHasArticle",
+        "NormHasActorActAndTarget",
+        "MeetingTypeHasConvener",
+        "TermHasLabel-zh",
+        "TermHasLabel-en",
+        "TermIsDeclared",
+        "ReferenceIsDescribed",
+    } <= RULE_BASE_SHAPES
+    assert not list(Path(queries.__file__).parents[3].glob("queries/*-violation.rq"))  # the shapes are the one home
 
 
-@pytest.mark.parametrize("check", CHECKS, ids=[q.name for q in CHECKS])
-def test_integrity_check_returns_no_row_on_the_rule_base(graph: govgraph.GovGraph, check: queries.NamedQuery) -> None:
-    assert graph.store.select(check.text) == []
+def test_every_integrity_check_holds_on_the_rule_base(graph: govgraph.GovGraph) -> None:
+    assert graph.check() == []
 
 
 BROKEN = """
@@ -82,19 +89,54 @@ BROKEN = """
 <urn:test:Meeting> a gg:MeetingType ; rdfs:label "test meeting"@en .
 <urn:test:Unconvened> a gg:MeetingType ; rdfs:label "无人召集的会议"@zh , "meeting nobody convenes"@en .
 """
+GG = "https://w3id.org/govgraph/ontology#"
 
 
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Hongqiao's rule base with the broken rules above added to it."""
+    folder = tmp_path_factory.mktemp("broken") / "broken-district"
+    shutil.copytree(jurisdictions.find().folder, folder)
+    (folder / "broken.ttl").write_text(BROKEN, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "rdflib"])
 def test_the_integrity_checks_catch_a_rule_without_article_a_missing_label_a_typo_and_a_meeting_without_convener(
-    tmp_path,  # noqa: ANN001
+    broken: Path, store: str,
 ) -> None:
-    broken = tmp_path / "broken.ttl"
-    broken.write_text(BROKEN, encoding="utf-8")
-    graph = govgraph.load(extra=(broken,))
-    found = {(v.check, v.resource.iri) for v in graph.check()}
-    assert ("rule-without-article-violation", "urn:test:rule") in found
-    assert ("term-without-label-violation", "urn:test:rule") in found  # no English label
-    assert ("term-without-label-violation", "urn:test:Meeting") in found  # no Chinese label
-    assert ("undeclared-term-violation", "https://w3id.org/govgraph/ontology#condtionLabel") in found
-    assert ("undeclared-term-violation", "urn:test:NoSuchPost") in found
-    assert ("meeting-type-without-convener-violation", "urn:test:Unconvened") in found
-    assert ("meeting-type-without-convener-violation", "urn:test:Meeting") not in found  # the rule above convenes it
+    found = {(v.check, v.resource.iri) for v in govgraph.load(broken, store=store).check()}
+    assert found == {
+        ("Rule-basis", "urn:test:rule"),  # RuleHasArticle: no gg:basis
+        ("TermHasLabel-en", "urn:test:rule"),  # no English label
+        ("TermHasLabel-zh", "urn:test:Meeting"),  # no Chinese label
+        ("TermIsDeclared", GG + "condtionLabel"),  # a typo of gg:conditionLabel
+        ("ReferenceIsDescribed", "urn:test:NoSuchPost"),  # a post nothing describes
+        ("MeetingTypeHasConvener", "urn:test:Unconvened"),  # the rule above convenes urn:test:Meeting, not this one
+    }
+
+
+def test_an_integrity_violation_says_what_is_wrong_in_both_languages_and_where(broken: Path) -> None:
+    (typo,) = [v for v in govgraph.load(broken).check() if v.check == "TermIsDeclared"]
+    assert typo.message.en.startswith(GG + "condtionLabel is used as a property") and typo.problem == typo.message.en
+    assert "属性" in typo.message.zh
+    (reference,) = [v for v in govgraph.load(broken).check() if v.check == "ReferenceIsDescribed"]
+    assert reference.path == GG + "assignee" and "urn:test:rule" in reference.message.en
+
+
+def test_govgraph_check_and_govgraph_validate_run_the_same_integrity_shapes(broken: Path) -> None:
+    checked = {(v.shape, v.value.iri if v.value else v.resource.iri) for v in govgraph.load(broken).check()}
+    report = validate([broken])
+    validated = {(f.shape, f.value if f.value is not None else f.focus.iri) for f in report.findings}
+    assert checked == validated
+
+
+def test_the_integrity_checks_give_the_same_violations_on_a_sparql_endpoint(broken: Path, tmp_path: Path) -> None:
+    from govgraph.answers.loading import parts_for
+    from govgraph.serve.endpoint import Server
+    from govgraph.serve.push import load_disk
+
+    load_disk(tmp_path / "store", parts_for(broken))
+    with Server(tmp_path / "store", port=0, timeout=60) as server:
+        remote = govgraph.load(endpoint=f"{server.url}/query").check()
+    assert [(v.check, v.resource.iri) for v in remote] == [(v.check, v.resource.iri) for v in govgraph.load(broken).check()]

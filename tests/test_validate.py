@@ -1,30 +1,70 @@
 """Validating records against the rule base: one case per rule, conforming and violating.
 
-Each file under tests/cases/<rule>/{valid,invalid}/ is named as the rule in a sentence
-and validated with tests/cases/base.ttl (a government on the Hongqiao rule base) and
-the 2023 working-day calendar. A valid case must give no finding at all; an invalid
-one exactly the findings its ``# expect:`` lines name (shape, and article cited).
+A rule base carries its own cases in ``tests/cases/`` (see its ``cases.toml``): under
+``<rule>/{valid,invalid}/``, files named as the rule in a sentence, each validated with
+the support files the folder names (the government the cases happen in, a calendar).
+The cases of every rule base that has that folder are found here: the catalog's
+``data/*/`` and ``tests/fixtures/*/``. A valid case must give no finding at all; an
+invalid one exactly the findings its ``# expect:`` lines name (shape, and article cited).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from govgraph._core import files as rdf
 from govgraph._core.errors import InputError
+from govgraph.law import jurisdictions
 from govgraph.validate import Report, load_shapes, validate
 
-CASES = Path(__file__).parent / "cases"
-SUPPORT = [CASES / "base.ttl", CASES / "calendar-2023.ttl"]
-CASE_FILES = sorted(CASES.glob("*/*/*.ttl"))
+ROOT = Path(__file__).resolve().parents[1]
 EXPECT = re.compile(r"^# expect: (\S+)(?: article (\d+))?$", re.MULTILINE)
 GGSH = "https://w3id.org/govgraph/shapes#"
 
 
-def run(*case: str | Path, **options) -> Report:
-    return validate([*SUPPORT, *(CASES / c if isinstance(c, str) else c for c in case)], **options)
+@dataclass(frozen=True)
+class Cases:
+    """The validation cases a rule base carries."""
+
+    rules: Path  #: the rule base's folder
+    folder: Path  #: its tests/cases/
+    support: tuple[Path, ...]  #: what every case is validated with
+    files: tuple[Path, ...]  #: the cases: <rule>/{valid,invalid}/*.ttl
+
+    def case_id(self, path: Path) -> str:
+        return f"{self.rules.name}/{path.relative_to(self.folder).with_suffix('')}"
+
+
+def rule_bases_with_cases(folders: list[Path] | None = None) -> list[Cases]:
+    """Every rule base (the catalog's and the test fixtures', or ``folders``) that carries a tests/cases/ folder."""
+    found = []
+    if folders is None:
+        folders = [jurisdictions.find(name).folder for name in jurisdictions.available()]
+        folders += sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
+    for rules in folders:
+        folder = rules / "tests" / "cases"
+        if folder.is_dir():
+            manifest = folder / "cases.toml"
+            named = tomllib.loads(manifest.read_text(encoding="utf-8")).get("support", []) if manifest.is_file() else []
+            support = (*rdf.in_folder(folder), *((folder / name).resolve() for name in named))
+            found.append(Cases(rules, folder, support, tuple(sorted(folder.glob("*/*/*.ttl")))))
+    return found
+
+
+ALL_CASES = rule_bases_with_cases()
+HONGQIAO = next(c for c in ALL_CASES if c.rules.name == "hongqiao-2023")
+CASE_FILES = [(cases, path) for cases in ALL_CASES for path in cases.files]
+
+
+def run(*case: str | Path, cases: Cases = HONGQIAO, **options) -> Report:
+    """Validate a case (a path relative to the rule base's cases, or a file) with its rule base and support."""
+    files = [cases.folder / c if isinstance(c, str) else c for c in case]
+    return validate([*cases.support, *files], cases.rules, **options)
 
 
 def found(report: Report) -> list[tuple[str, str | None]]:
@@ -35,9 +75,15 @@ def expected(path: Path) -> list[tuple[str, str | None]]:
     return sorted((m.group(1), m.group(2)) for m in EXPECT.finditer(path.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("path", CASE_FILES, ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.stem}" for p in CASE_FILES])
-def test_each_case_gives_exactly_the_findings_its_rule_calls_for(path: Path) -> None:
-    report = run(path)
+def test_the_cases_of_the_sample_rule_base_are_found_with_their_government_and_calendar() -> None:
+    assert len(HONGQIAO.files) >= 50
+    assert {p.name for p in HONGQIAO.support} == {"base.ttl", "calendar-2023.ttl"}
+    assert all(p.is_file() for p in HONGQIAO.support)
+
+
+@pytest.mark.parametrize(("cases", "path"), CASE_FILES, ids=[cases.case_id(path) for cases, path in CASE_FILES])
+def test_each_case_gives_exactly_the_findings_its_rule_calls_for(cases: Cases, path: Path) -> None:
+    report = run(path, cases=cases)
     if path.parent.name == "valid":
         assert report.findings == (), [f.message.en for f in report.findings]
     else:
@@ -45,17 +91,21 @@ def test_each_case_gives_exactly_the_findings_its_rule_calls_for(path: Path) -> 
         assert found(report) == expected(path), [f.message.en for f in report.findings]
 
 
-def test_every_checkable_rule_has_a_conforming_and_a_violating_case() -> None:
-    folders = {p.parent.parent.name for p in CASE_FILES}
+@pytest.mark.parametrize("cases", ALL_CASES, ids=[c.rules.name for c in ALL_CASES])
+def test_every_checkable_rule_has_a_conforming_and_a_violating_case(cases: Cases) -> None:
+    folders = {p.parent.parent.name for p in cases.files}
     for folder in folders - {"structure"}:
-        kinds = {p.parent.name for p in CASE_FILES if p.parent.parent.name == folder}
+        kinds = {p.parent.name for p in cases.files if p.parent.parent.name == folder}
         assert kinds == {"valid", "invalid"}, folder
+
+
+def test_every_shape_that_checks_records_against_rules_has_a_violating_case() -> None:
     record_shapes = {
         s.iri.removeprefix(GGSH).removesuffix("-advisory")
         for s in load_shapes().shapes
         if s.sparql and any("gg:strength" in c.select or "gg:Permission" in c.select for c in s.sparql)
     }
-    expected_somewhere = {shape.removesuffix("-advisory") for path in CASE_FILES for shape, _ in expected(path)}
+    expected_somewhere = {shape.removesuffix("-advisory") for _, path in CASE_FILES for shape, _ in expected(path)}
     assert record_shapes <= expected_somewhere
 
 
@@ -108,6 +158,7 @@ def test_a_finding_cites_the_article_by_iri_number_and_text_and_says_the_rule_in
     (finding,) = run("sign/invalid/the-office-director-may-not-sign-a-downward-document-in-the-governments-name.ttl").findings
     assert finding.article.article.iri.endswith("/art_51")
     assert finding.article.number == "51"
+    assert (finding.article.label("zh"), finding.article.label("en")) == ("第五十一条", "Article 51")  # as the rule base names it
     assert "以区政府名义制发的下行文或平行文" in finding.article.text
     assert finding.message.zh.startswith("违反第51条") and finding.message.en.startswith("Article 51")
     assert finding.focus.iri == "https://example.org/records/d"
@@ -144,8 +195,8 @@ def test_the_report_groups_findings_by_article_in_article_order_and_serialises_a
 
 
 def test_validation_does_not_change_the_input_files_or_the_shapes(tmp_path: Path) -> None:
-    case = CASES / "quorum/invalid/invitees-never-count-towards-the-quorum.ttl"
-    before = {p: p.read_bytes() for p in [*SUPPORT, case]}
+    case = HONGQIAO.folder / "quorum/invalid/invitees-never-count-towards-the-quorum.ttl"
+    before = {p: p.read_bytes() for p in [*HONGQIAO.support, case]}
     shapes = load_shapes()
     triples = len(shapes.graph)
     first = found(run(case))
@@ -167,8 +218,8 @@ def test_validating_each_government_apart_in_parallel_finds_what_validating_each
     from govgraph.validate import validate_each
 
     groups = [
-        [*SUPPORT, CASES / "duty/invalid/a-temporary-hire-never-stands-duty.ttl"],
-        [*SUPPORT, CASES / "competence/invalid/the-heads-office-meeting-may-not-decide-a-sum-of-exactly-5000000-yuan.ttl"],
+        [*HONGQIAO.support, HONGQIAO.folder / "duty/invalid/a-temporary-hire-never-stands-duty.ttl"],
+        [*HONGQIAO.support, HONGQIAO.folder / "competence/invalid/the-heads-office-meeting-may-not-decide-a-sum-of-exactly-5000000-yuan.ttl"],
     ]
     reports = validate_each(groups, processes=2)
     assert [found(r) for r in reports] == [[("NonRegularStaffOnDuty", "64")], [("CompetenceByAmount", "42")]]

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import rdflib
 from click.testing import CliRunner
+from test_validate import HONGQIAO
 
 from govgraph.cli import main
 
-CASES = Path(__file__).parent / "cases"
-SUPPORT = [str(CASES / "base.ttl"), str(CASES / "calendar-2023.ttl")]
+CASES = HONGQIAO.folder
+SUPPORT = [str(path) for path in HONGQIAO.support]
 VALID = str(CASES / "quorum/valid/an-executive-meeting-with-exactly-half-its-members-present-is-quorate.ttl")
 INVALID = str(CASES / "quorum/invalid/an-executive-meeting-with-fewer-than-half-its-members-present-is-not-quorate.ttl")
 LATE_REPLY = str(CASES / "deadlines/invalid/a-reply-on-the-third-working-day-across-a-weekend-is-late.ttl")
@@ -30,7 +31,7 @@ def test_records_that_conform_exit_0_and_say_so() -> None:
 def test_violations_exit_1_and_the_text_report_groups_them_under_the_article_with_its_text() -> None:
     result = invoke(*SUPPORT, INVALID)
     assert result.exit_code == 1
-    assert "■ 第41条" in result.output
+    assert "■ 第四十一条  <https://w3id.org/govgraph/id/hongqiao-2023/art_41>" in result.output  # the article's label
     assert "出席人数须达到组成人员的半数以上" in result.output  # the article's own text
     assert "发现值: 3" in result.output and "违反第41条" in result.output
 

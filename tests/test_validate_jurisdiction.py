@@ -10,15 +10,19 @@ types, get opposite verdicts.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from test_validate import expected, rule_bases_with_cases, run
+from test_validate import found as found_in
 
-from govgraph.validate import Report, validate
+import govgraph
+from govgraph.validate import Report, rule_base_shapes, validate
 
 HERE = Path(__file__).parent
 OTHER = HERE / "fixtures" / "other-district"
-CALENDAR = HERE / "cases" / "calendar-2023.ttl"
+CALENDAR = HERE.parent / "data" / "hongqiao-2023" / "records" / "calendar-2023.ttl"
 HQ = "https://w3id.org/govgraph/id/hongqiao-2023/"
 OD = "https://example.org/other-district/"
 TERMS = {
@@ -44,9 +48,10 @@ def records(terms: dict[str, str], body: str) -> str:
     )
 
 
-def check(rules: str, body: str, tmp_path: Path) -> Report:
+def check(rules: str, body: str, tmp_path: Path, terms: str | None = None) -> Report:
+    """Validate ``body`` against ``rules``, written in the terms of ``terms`` (``rules`` if not given)."""
     path = tmp_path / f"records-{abs(hash((rules, body)))}.ttl"
-    path.write_text(records(TERMS[rules], body), encoding="utf-8")
+    path.write_text(records(TERMS[terms or rules], body), encoding="utf-8")
     return validate([CALENDAR, path], rules=rules)
 
 
@@ -55,8 +60,25 @@ MEETING = """ex:m a gg:MeetingRecord ; gg:meetingType <{%s}> ; gg:heldAt "2023-0
 """
 
 
+RULE_BASE_SHAPES = {s.iri for s in rule_base_shapes().shapes} | {p.shape for s in rule_base_shapes().shapes for p in s.properties}
+
+
 def verdicts(report: Report) -> list[tuple[str, str, str]]:
-    return sorted((f.shape.rsplit("#", 1)[-1], f.severity, f.article.number) for f in report.findings)
+    """The verdicts on the records (the rule base's own integrity is checked below)."""
+    on_records = [f for f in report.findings if f.shape not in RULE_BASE_SHAPES]
+    return sorted((f.shape.rsplit("#", 1)[-1], f.severity, f.article.number) for f in on_records)
+
+
+def test_validating_against_a_rule_base_also_reports_its_own_defects_as_govgraph_check_does(tmp_path: Path) -> None:
+    broken = tmp_path / "broken-county"
+    shutil.copytree(OTHER, broken, ignore=shutil.ignore_patterns("tests"))
+    rules = broken / "rules.ttl"
+    rules.write_text(rules.read_text(encoding="utf-8").split("od:rule-11-head-convenes")[0], encoding="utf-8")
+    report = check(str(broken), MEETING % ("executive", "ex:p0", ""), tmp_path, terms=str(OTHER))
+    defects = sorted((f.shape.rsplit("#", 1)[-1], f.focus.iri) for f in report.findings if f.shape in RULE_BASE_SHAPES)
+    assert defects == [("MeetingTypeHasConvener", OD + "HeadsOfficeMeeting")]  # no rule says who convenes it
+    assert [(v.check, v.resource.iri) for v in govgraph.load(rules=broken).check()] == defects
+    assert govgraph.load(rules=OTHER).check() == []
 
 
 @pytest.mark.parametrize("rules", ["hongqiao-2023", str(OTHER)], ids=["hongqiao", "other-county"])
@@ -97,3 +119,31 @@ def test_a_phone_report_at_25_minutes_is_late_in_hongqiao_and_on_time_in_the_oth
 """
     assert verdicts(check("hongqiao-2023", body, tmp_path)) == [("Deadline", "violation", "65")]
     assert verdicts(check(str(OTHER), body, tmp_path)) == []
+
+
+CONVENES = """
+@prefix gg: <https://w3id.org/govgraph/ontology#> .
+@prefix od: <https://example.org/other-district/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+od:rule-11-head-convenes a gg:Permission ; rdfs:label "县长召集县长办公会议"@zh , "The County Head convenes the Office Meeting"@en ;
+    gg:assignee od:CountyHead ; gg:action gg:Convene ; gg:target od:HeadsOfficeMeeting ; gg:basis od:art_11 .
+"""
+
+
+def test_a_second_rule_base_brings_its_own_validation_cases_by_adding_files(tmp_path: Path) -> None:
+    rules = tmp_path / "other-district"
+    shutil.copytree(OTHER, rules)
+    (rules / "convening.ttl").write_text(CONVENES, encoding="utf-8")  # the fixture lacks who convenes its Office Meeting
+    cases = rules / "tests" / "cases"
+    (cases / "quorum" / "invalid").mkdir(parents=True)
+    (cases / "quorum" / "valid").mkdir(parents=True)
+    terms = TERMS[str(OTHER)]
+    (cases / "base.ttl").write_text(records(terms, ""), encoding="utf-8")  # the government: a head and seven deputies
+    for kind, present, expect in (("valid", 6, ""), ("invalid", 5, "# expect: Quorum article 10\n")):
+        meeting = MEETING % ("executive", ", ".join(f"ex:p{i}" for i in range(present)), "")
+        (cases / "quorum" / kind / f"{present}-of-8-present.ttl").write_text(expect + records(terms, meeting), encoding="utf-8")
+    (found,) = rule_bases_with_cases([rules])
+    assert [p.relative_to(cases).as_posix() for p in found.files] == ["quorum/invalid/5-of-8-present.ttl", "quorum/valid/6-of-8-present.ttl"]
+    invalid, valid = found.files
+    assert found_in(run(valid, cases=found)) == []
+    assert found_in(run(invalid, cases=found)) == expected(invalid) == [("Quorum", "10")]

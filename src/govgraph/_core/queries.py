@@ -9,9 +9,8 @@ A header is the file's leading comment block::
     # articles: 40-42, 51
 
 A question is asked of one government's rules (its scope) unless its header says
-``# scope: store``: then it asks what the whole store holds.
-
-Files named ``*-violation.rq`` are integrity checks: they must return no row.
+``# scope: store``: then it asks what the whole store holds. (Integrity checks of a rule
+base are SHACL shapes, in ``shapes/rule-base.ttl``.)
 """
 
 from __future__ import annotations
@@ -56,10 +55,6 @@ class NamedQuery:
     def asks_the_store(self) -> bool:
         """True for a question about the whole store (what graphs it holds), not about one government's rules."""
         return self.scope.startswith("store")
-
-    @property
-    def is_integrity_check(self) -> bool:
-        return self.name.endswith("-violation")
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         """The query as ``govgraph queries --format json`` and the endpoint's page list it."""
@@ -122,6 +117,3 @@ def named(name: str) -> NamedQuery:
 def all_queries() -> list[NamedQuery]:
     return [parse(p) for p in sorted(resources.queries_dir().glob("*.rq"))]
 
-
-def integrity_checks() -> list[NamedQuery]:
-    return [q for q in all_queries() if q.is_integrity_check]

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from .._core import queries
 from .._core.cite import Citation, Citer, Named, Regulation
 from .._core.errors import GovGraphError
-from .._core.stores import Row, Store, Term
-from .._core.terms import LONGER_PERIOD, PREFIXES, SHORTER_PERIOD, XSD_DECIMAL
+from .._core.stores import Row, ScopedStore, Store, Term
+from .._core.terms import GG, LONGER_PERIOD, PREFIXES, SHORTER_PERIOD, XSD_DECIMAL
 from .model import (
     Answer,
     ApprovalChain,
@@ -34,7 +34,7 @@ from .model import (
     Step,
     Violation,
 )
-from .names import Names
+from .names import Names, local_name
 
 if TYPE_CHECKING:
     from .library import RuleBase
@@ -254,12 +254,24 @@ class GovGraph:
         ]
 
     def check(self) -> list[Violation]:
-        """Run every integrity check (``queries/*-violation.rq``); an empty list means all hold."""
-        found = []
-        for query in queries.integrity_checks():
-            for row in self.store.select(query.text):
-                found.append(Violation(query.name, self.cite.required(row, "resource"), row["problem"].value))
-        return found
+        """Run the rule base's integrity shapes (``shapes/rule-base.ttl``, which ``govgraph validate``
+        runs too) over this graph's store with the fast engine; an empty list means all hold."""
+        from ..validate import check_rule_base
+
+        found = [
+            Violation(
+                check=local_name(finding.shape),
+                # A check of the whole graph is focused on the ontology; the term it found is the value.
+                resource=finding.value_label if finding.focus.iri == GG and finding.value_label else finding.focus,
+                problem=finding.message.label("en"),
+                message=finding.message,
+                path=finding.path,
+                value=finding.value_label if finding.value != finding.focus.iri else None,
+                shape=finding.shape,
+            )
+            for finding in check_rule_base(ScopedStore(self.store, self.graphs))
+        ]
+        return sorted(found, key=lambda v: (v.check, v.resource.iri, v.path or "", v.value.iri if v.value else ""))
 
     # ── helpers ──────────────────────────────────────────────────────────────
 

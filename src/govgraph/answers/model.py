@@ -174,11 +174,15 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Violation:
-    """A row of an integrity check: a resource and what is wrong with it."""
+    """A finding of one integrity shape (``shapes/rule-base.ttl``): a resource and what is wrong with it."""
 
-    check: str
-    resource: Named
-    problem: str
+    check: str  #: the shape's name, e.g. "RuleHasArticle"
+    resource: Named  #: the resource that breaks it
+    problem: str  #: what is wrong, in English
+    message: Text  #: what is wrong, in zh and en
+    path: str | None = None  #: the property concerned, if any
+    value: Named | None = None  #: the value found, if not the resource itself (an undeclared class, a resource nothing describes)
+    shape: str = ""  #: the shape's IRI
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -49,13 +49,15 @@ def coverage(ask: Asking) -> None:
 @click.command()
 @asks("table", "json")
 def check(ask: Asking) -> None:
-    """Run the rule base's integrity checks. Exit 1 if any fails."""
+    """Run the rule base's integrity checks (the shapes of shapes/rule-base.ttl, which validate
+    runs too). Exit 1 if any fails."""
     found = ask.graph.check()
     if ask.json:
         emit_json([v.to_dict() for v in found])
     elif found:
         headings = [ask.word(f"column.{c}") for c in ("check", "resource", "problem")]
-        console().print(table("check", headings, [[v.check, v.resource.iri, v.problem] for v in found]))
+        rows = [[v.check, v.resource.iri + (f"\n{v.value.iri}" if v.value else ""), v.message.label(ask.lang)] for v in found]
+        console().print(table("check", headings, rows))
     else:
         console().print(ask.word("answer.checks_hold"))
     if found:

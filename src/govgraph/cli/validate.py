@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from .._core.words import word
 from ._common import EXIT_NO, EXIT_OK, emit_json, friendly_errors, lang_option, rules_option
 
-_HEADINGS = {
-    "zh": {"structure": "记录结构（不涉及条文）", "record": "记录", "value": "发现值", "requires": "规定", "none": "全部记录符合规则。",
-           "summary": "{v} 项违反，{w} 项提醒（{files} 个文件，引擎 {engine}）", "article": "第{n}条"},
-    "en": {"structure": "Structure of the records (no article)", "record": "record", "value": "found", "requires": "rule",
-           "none": "All records conform to the rules.", "summary": "{v} violation(s), {w} warning(s) ({files} file(s), engine {engine})",
-           "article": "Article {n}"},
-}
+if TYPE_CHECKING:
+    from .._core.cite import Text
+    from ..validate import Finding, Report
 
 
 @click.command()
@@ -46,20 +44,17 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
     from ..validate import Report, validate_each
     from ..validate import validate as run
 
-    progress = _progress() if output_format == "text" and sys.stderr.isatty() else None
+    spinner = _Spinner(lang) if output_format == "text" and sys.stderr.isatty() else None
     try:
         if each:
-            if progress:
-                progress.update(f"validating {len(data)} groups in parallel")
-            reports = validate_each([[*common, d] for d in data], rules, engine=engine)
-            findings = {f.key(): f for r in reports for f in r.findings}
-            files = dict.fromkeys(f for r in reports for f in r.files)
-            report = Report(tuple(findings.values()), engine, reports[0].jurisdiction, tuple(files))
+            if spinner:
+                spinner.update(word("validate.validating_groups", lang, groups=len(data)))
+            report = Report.merged(validate_each([[*common, d] for d in data], rules, engine=engine))
         else:
-            report = run([*common, *data], rules, engine=engine, progress=progress.update if progress else None)
+            report = run([*common, *data], rules, engine=engine, progress=spinner.step if spinner else None)
     finally:
-        if progress:
-            progress.stop()
+        if spinner:
+            spinner.stop()
     if output_format == "json":
         emit_json(report.to_dict())
     elif output_format == "turtle":
@@ -70,44 +65,57 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
     sys.exit(EXIT_NO if failing else EXIT_OK)
 
 
-class _progress:
+class _Spinner:
     """A spinner on stderr naming the step under way."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         from rich.console import Console
 
-        self._status = Console(stderr=True).status("validating…")
+        self._lang = lang
+        self._status = Console(stderr=True).status(word("validate.validating", lang))
         self._status.start()
 
     def update(self, text: str) -> None:
         self._status.update(text)
 
+    def step(self, text: Text) -> None:
+        self.update(text.label(self._lang))
+
     def stop(self) -> None:
         self._status.stop()
 
 
-def _print_text(report, lang: str) -> None:  # noqa: ANN001 - govgraph.validate.Report
-    words = _HEADINGS[lang]
+def _print_text(report: Report, lang: str) -> None:
     if not report.findings:
-        click.echo(words["none"])
+        click.echo(word("validate.none", lang))
     for citation, findings in report.by_article():
         if citation is None:
-            click.echo(f"■ {words['structure']}")
+            click.echo(f"■ {word('validate.structure', lang)}")
         else:
-            title = citation.article.label(lang) if lang == "en" else words["article"].format(n=citation.number)
-            click.echo(f"■ {title}  <{citation.article.iri}>")
+            click.echo(f"■ {citation.label(lang)}  <{citation.article.iri}>")
             click.echo(_indent(citation.text, "  │ "))
         for finding in findings:
-            mark = "✗" if finding.severity == "violation" else "!"
-            name = finding.focus.label(lang)
-            click.echo(f"  {mark} [{finding.severity}] {words['record']}: " + (name if name == finding.focus.iri else f"{name}  <{finding.focus.iri}>"))
-            if finding.value is not None and finding.value != finding.focus.iri:
-                label = finding.value_label.label(lang) if finding.value_label else finding.value
-                shown = label if label == finding.value or not finding.value.startswith(("http", "urn")) else f"{label}  <{finding.value}>"
-                click.echo(f"      {words['value']}: {shown}")
-            click.echo(f"      {words['requires']}: {finding.message.label(lang)}")
+            click.echo("\n".join(_finding_lines(finding, lang)))
         click.echo("")
-    click.echo(words["summary"].format(v=len(report.violations), w=len(report.warnings), files=len(report.files), engine=report.engine))
+    summary = word("validate.summary", lang, violations=len(report.violations), warnings=len(report.warnings),
+                   files=len(report.files), engine=report.engine)
+    click.echo(summary)
+
+
+def _finding_lines(finding: Finding, lang: str) -> list[str]:
+    """A finding as the text report prints it: the record, the value found, what the rule requires."""
+    from ..validate.report import looks_like_iri
+
+    mark = "✗" if finding.severity == "violation" else "!"
+    name = finding.focus.label(lang)
+    shown = name if name == finding.focus.iri else f"{name}  <{finding.focus.iri}>"
+    lines = [f"  {mark} [{word('validate.' + finding.severity, lang)}] {word('validate.record', lang)}: {shown}"]
+    if finding.value is not None and finding.value != finding.focus.iri:
+        label = finding.value_label.label(lang) if finding.value_label else finding.value
+        value = label if label == finding.value or not looks_like_iri(finding.value) else f"{label}  <{finding.value}>"
+        lines.append(f"      {word('validate.value', lang)}: {value}")
+    lines.append(f"      {word('validate.requires', lang)}: {finding.message.label(lang)}")
+    return lines
 
 
 def _indent(text: str, prefix: str) -> str:

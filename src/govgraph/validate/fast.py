@@ -1,37 +1,30 @@
-"""The fast engine: govgraph's shapes run as SPARQL on Oxigraph, all focus nodes at once.
+"""The fast engine: the compiled shapes run over any store, all focus nodes at once.
 
-pySHACL runs a SHACL-SPARQL constraint once per focus node on rdflib; here each
-constraint runs once, unbound, with the shape's targets as a filter, so its cost grows
-with the data rather than with the data times the number of records. The SHACL core
-constraints the shapes use on simple paths (sh:minCount, sh:maxCount, sh:datatype,
-sh:class, sh:disjoint, sh:minInclusive) are translated to SPARQL; any other construct is
-refused when the shapes are loaded, so the two engines never silently differ.
-``tests/test_validate_engines.py`` checks that both report the same findings.
+Each constraint is one SELECT (see :mod:`govgraph.validate.compile`), run through the
+``Store`` protocol: on Oxigraph (``govgraph validate``), rdflib or a SPARQL endpoint
+(``govgraph check`` over a graph's own store). ``tests/test_validate_engines.py`` checks
+that it reports what pySHACL reports.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 import pyoxigraph as ox
 
 from .._core.errors import QueryError
+from .._core.stores import Store, Term
+from .._core.terms import XSD
+from .compile import Constraint, compile_shapes
+from .shapes import Messages, Shapes
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SPARQL_COMPONENT = SH + "SPARQLConstraintComponent"
-_NUMERIC = {
+NUMERIC = {
     XSD + t
     for t in ("integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
               "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt")
 }
-_CURRENT_SHAPE = re.compile(r"[$?]currentShape\b")
 
 
 @dataclass(frozen=True)
@@ -44,11 +37,24 @@ class Row:
     focus: str
     path: str | None
     value: str | None
-    messages: tuple[tuple[str, str], ...]
+    messages: Messages
     bindings: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-def lexical(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | None:
+def plain_number(text: str) -> str:
+    """A number as findings show and compare it: no trailing zeros ("3.0" → "3"); other text unchanged."""
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return text
+    if not number.is_finite():
+        return text
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def lexical(term: Term | None) -> str | None:
     """A term as findings compare it: an IRI, ``_:id``, or a literal's value (numbers normalised)."""
     if term is None:
         return None
@@ -56,149 +62,46 @@ def lexical(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | None
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    if term.datatype.value in _NUMERIC:
-        return _number(term.value)
+    if term.datatype.value in NUMERIC:
+        return plain_number(term.value)
     return term.value
 
 
-def lexical_rdflib(term: Any) -> str | None:
-    """The same for an rdflib term."""
-    import rdflib
+def run(store: Store, plan: Shapes, progress: Callable[[int, int], None] | None = None) -> list[Row]:
+    """Every result of every shape of ``plan`` over ``store``.
 
-    if term is None:
-        return None
-    if isinstance(term, rdflib.BNode):
-        return f"_:{term}"
-    if isinstance(term, rdflib.Literal):
-        if term.datatype is not None and str(term.datatype) in _NUMERIC:
-            return _number(str(term))
-        return str(term)
-    return str(term)
-
-
-def _number(text: str) -> str:
-    try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        return text
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
-def messages_of(graph: Any, node: Any) -> tuple[tuple[str, str], ...]:
-    import rdflib
-
-    return tuple(sorted((m.language or "", str(m)) for m in graph.objects(node, rdflib.URIRef(SH + "resultMessage"))))
-
-
-# ── Targets ─────────────────────────────────────────────────────────────────────
-
-
-def target_pattern(targets: Iterable[tuple[str, str]], variable: str = "?this") -> str:
-    """A graph pattern binding ``variable`` to the shape's focus nodes."""
-    branches = []
-    for kind, iri in targets:
-        if kind == "class":
-            branches.append(f"{{ {variable} <{RDF_TYPE}>/<{RDFS_SUBCLASS}>* <{iri}> }}")
-        elif kind == "subjectsOf":
-            branches.append(f"{{ {variable} <{iri}> [] }}")
-        elif kind == "objectsOf":
-            branches.append(f"{{ [] <{iri}> {variable} }}")
-    if not branches:
-        raise QueryError("a shape without a target cannot be run")
-    return " UNION ".join(branches)
-
-
-# ── Running ─────────────────────────────────────────────────────────────────────
-
-
-def run(store: ox.Store, plan: Any, progress: Callable[[str], None] | None = None) -> list[Row]:
-    """Every result of every shape of ``plan`` (a :class:`govgraph.validate.Shapes`) over ``store``.
-
-    (Running the constraints on several threads gains nothing: pyoxigraph holds the GIL
-    while it iterates over solutions. Split independent governments into separate runs
-    and processes instead, as :func:`govgraph.validate.validate_each` does.)
+    ``progress`` is told (constraint, of how many) before each constraint. (Running them
+    on several threads gains nothing: pyoxigraph holds the GIL while it iterates over
+    solutions. Split independent governments into separate processes instead, as
+    :func:`govgraph.validate.validate_each` does.)
     """
-    jobs: list[Callable[[], list[Row]]] = []
-    for shape in plan.shapes:
-        targets = target_pattern(shape.targets)
-        for constraint in shape.sparql:
-            jobs.append(lambda s=shape, c=constraint, t=targets: list(_run_sparql(store, s, c, t)))
-        for constraint in shape.properties:
-            jobs.append(lambda c=constraint, t=targets: list(_run_property(store, c, t)))
+    constraints = compile_shapes(plan)
     rows: list[Row] = []
-    for done, job in enumerate(jobs, 1):
+    for done, constraint in enumerate(constraints, 1):
         if progress:
-            progress(f"constraint {done} of {len(jobs)}")
-        rows.extend(job())
+            progress(done, len(constraints))
+        rows.extend(_rows(store, constraint))
     return rows
 
 
-def _query(store: ox.Store, text: str) -> ox.QuerySolutions:
+def _rows(store: Store, constraint: Constraint) -> Iterable[Row]:
     try:
-        return store.query(text)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax in a shape: {exc}\n{text}") from None
-
-
-def _run_sparql(store: ox.Store, shape: Any, constraint: Any, targets: str) -> Iterable[Row]:
-    inner = _CURRENT_SHAPE.sub(f"<{shape.iri}>", constraint.select)
-    text = f"{constraint.prefixes}\nSELECT * WHERE {{ {{ {inner} }} FILTER EXISTS {{ {targets} }} }}"
-    solutions = _query(store, text)
-    names = [v.value for v in solutions.variables]
+        solutions = store.select(constraint.query)
+    except QueryError as exc:
+        raise QueryError(f"shape {constraint.shape}: {exc}") from None
     for solution in solutions:
-        bound = {name: solution[name] for name in names if solution[name] is not None}
+        bound = {name: lexical(term) for name, term in solution.items() if term is not None}
         focus = bound.get("this")
         if focus is None:
             continue
-        value = bound.get("value", focus)
-        yield Row(
-            shape=shape.iri,
-            component=SPARQL_COMPONENT,
-            severity=shape.severity,
-            focus=lexical(focus),
-            path=lexical(bound["path"]) if "path" in bound else None,
-            value=lexical(value),
-            messages=constraint.messages,
-            bindings={name: lexical(term) for name, term in bound.items()},
-        )
-
-
-def _run_property(store: ox.Store, constraint: Any, targets: str) -> Iterable[Row]:
-    path = f"<{constraint.path}>"
-    parameter = constraint.parameter
-    component = constraint.component
-    with_value = True
-    if component == SH + "MinCountConstraintComponent":
-        with_value = False
-        text = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {path} ?v }} }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(parameter)})")
-    elif component == SH + "MaxCountConstraintComponent":
-        with_value = False
-        text = (f"SELECT ?this WHERE {{ {targets} ?this {path} ?v }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(parameter)})")
-    elif component == SH + "DatatypeConstraintComponent":
-        text = (f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {path} ?v "
-                f"FILTER (!isLiteral(?v) || datatype(?v) != <{parameter}>) }}")
-    elif component == SH + "ClassConstraintComponent":
-        text = (f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {path} ?v "
-                f"FILTER NOT EXISTS {{ ?v <{RDF_TYPE}>/<{RDFS_SUBCLASS}>* <{parameter}> }} }}")
-    elif component == SH + "DisjointConstraintComponent":
-        text = f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {path} ?v . ?this <{parameter}> ?v }}"
-    elif component == SH + "MinInclusiveConstraintComponent":
-        text = (f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {path} ?v "
-                f"FILTER (!COALESCE(?v >= {parameter.n3()}, false)) }}")
-    else:  # pragma: no cover - refused when the shapes are loaded
-        raise QueryError(f"unsupported constraint {component}")
-    for solution in _query(store, text):
+        value = bound.get("value", focus) if constraint.is_sparql else bound.get("value")
         yield Row(
             shape=constraint.shape,
-            component=component,
+            component=constraint.component,
             severity=constraint.severity,
-            focus=lexical(solution["this"]),
-            path=constraint.path,
-            value=lexical(solution["v"]) if with_value else None,
+            focus=focus,
+            path=bound.get("path", constraint.path),
+            value=value,
             messages=constraint.messages,
-            bindings={},
+            bindings=bound if constraint.is_sparql else {},
         )
