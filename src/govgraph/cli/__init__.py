@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "article": ("rules", "article"),
     "coverage": ("rules", "coverage"),
     "check": ("rules", "check"),
+    "reason": ("reason", "reason"),
     "sparql": ("sparql", "sparql"),
     "queries": ("sparql", "list_queries"),
     "chain": ("chain", "chain"),
