@@ -110,7 +110,7 @@ class RemoteStore:
         try:
             from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
         except ImportError:
-            raise GovGraphError("a SPARQL endpoint needs SPARQLWrapper: pip install 'govgraph[serve]'") from None
+            raise GovGraphError("a SPARQL endpoint needs SPARQLWrapper: pip install 'govgraph[endpoint]'") from None
         wrapper = SPARQLWrapper(url, agent="govgraph")
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(JSON)
