@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "coverage": ("rules", "coverage"),
     "check": ("rules", "check"),
     "reason": ("reason", "reason"),
+    "docs": ("docs", "docs"),
     "sparql": ("sparql", "sparql"),
     "queries": ("sparql", "list_queries"),
     "chain": ("chain", "chain"),
