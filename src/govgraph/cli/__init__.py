@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("rules", "check"),
     "reason": ("reason", "reason"),
     "docs": ("docs", "docs"),
+    "samples": ("samples", "samples"),
     "sparql": ("sparql", "sparql"),
     "queries": ("sparql", "list_queries"),
     "chain": ("chain", "chain"),
