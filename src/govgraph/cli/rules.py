@@ -38,7 +38,7 @@ def coverage(ask: Asking) -> None:
     lang = ask.lang
     rows = [[c.number, c.article.label(lang), c.chapter.label(lang), str(c.rules), str(c.principles), c.status] for c in found]
     headings = [ask.word(f"column.{c}") for c in ("number", "article", "chapter", "rules", "principles", "status")]
-    console().print(table("coverage", headings, rows))
+    console().print(table(ask.word("heading.coverage"), headings, rows))
     counts = {status: sum(1 for c in found if c.status == status) for status in ("rules", "principle", "uncovered")}
     console().print(
         ask.word("answer.coverage_summary", total=len(found), rules=counts["rules"], principles=counts["principle"],
@@ -57,7 +57,7 @@ def check(ask: Asking) -> None:
     elif found:
         headings = [ask.word(f"column.{c}") for c in ("check", "resource", "problem")]
         rows = [[v.check, v.resource.iri + (f"\n{v.value.iri}" if v.value else ""), v.message.label(ask.lang)] for v in found]
-        console().print(table("check", headings, rows))
+        console().print(table(ask.word("heading.check"), headings, rows))
     else:
         console().print(ask.word("answer.checks_hold"))
     if found:
