@@ -24,6 +24,8 @@ PROV = "http://www.w3.org/ns/prov#"
 ODRL = "http://www.w3.org/ns/odrl/2/"
 DCTERMS = "http://purl.org/dc/terms/"
 VANN = "http://purl.org/vocab/vann/"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
 
 #: The prefixes of the vocabularies govgraph reuses, for reading CURIEs (rule bases and
 #: govgraph's own vocabularies declare theirs in their data, with VANN).

@@ -35,6 +35,8 @@ from pathlib import Path
 from .._core import queries
 from .._core.disk import DiskStore
 from .._core.errors import GovGraphError
+from ..answers.library import Library
+from .description import description
 
 #: What Oxigraph writes at the end of a response whose query ran out of time.
 _CANCELLED = b"The SPARQL operation has been cancelled"
@@ -96,12 +98,14 @@ class Server:
             raise GovGraphError(f"{self.location}: no store there: build it first (govgraph load --store oxigraph:PATH)")
         self._disk = DiskStore(self.location)
         _store, self.manifest, version = self._disk.open()
+        rule_bases = Library(_store, []).rule_bases  # for the service's description
         del _store  # the Oxigraph server opens the version's files itself
         try:
             self._front = _Front((self.host, self.port), _Handler)
         except OSError as exc:
             raise GovGraphError(f"cannot listen on {self.host}:{self.port}: {exc.strerror or exc}") from None
         self.port = self._front.server_address[1]
+        self.description = description(self.url, self.manifest, rule_bases).encode("utf-8")
         inner = free_port()
         self.upstream = f"http://127.0.0.1:{inner}"
         seconds = int(self.timeout)
@@ -191,11 +195,15 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path, _, query = self.path.partition("?")
         if path in ("/query", "/sparql"):
+            if not query and "text/turtle" in (self.headers.get("Accept") or ""):
+                return self._send(HTTPStatus.OK, "text/turtle; charset=utf-8", self.server.settings.description)
             if not query:
                 return self._redirect("/")
             return self._proxy("GET", query, b"", None)
         if path == "/update":
             return self._refuse_update()
+        if path == "/.well-known/void":
+            return self._send(HTTPStatus.OK, "text/turtle; charset=utf-8", self.server.settings.description)
         if path == "/named-queries.json":
             return self._send(HTTPStatus.OK, "application/json; charset=utf-8", named_queries_json())
         if path in ("/", "/index.html"):
