@@ -32,6 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GovGraphError, InputError, QueryError
+from .files import source
 from .binding import bind_values, iri_text, serialise
 from .stores import Row, Term, rdf_format
 
@@ -263,7 +264,8 @@ def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
     for path in files:
         path = Path(path)
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            given = source(path)
+            digest = hashlib.sha256(given["input"] if "input" in given else path.read_bytes()).hexdigest()[:16]
             names: dict[str, ox.NamedNode] = {}
 
             def stable(term):  # noqa: ANN001, ANN202
@@ -271,7 +273,7 @@ def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
                     return names.setdefault(term.value, ox.NamedNode(f"{GENID}{digest}-{len(names) + 1}"))
                 return term
 
-            for quad in ox.parse(path=str(path), format=rdf_format(path)):
+            for quad in ox.parse(**given, format=rdf_format(path)):
                 yield ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object))
         except SyntaxError as exc:
             raise InputError(str(path), f"not valid RDF: {exc.msg}", exc.lineno) from None
