@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .._core.errors import GovGraphError
+from .._core.errors import GovGraphError, shorten
 from ._common import Asking, asks, console, emit_json, format_option, table
+
+_NUMBER = re.compile(r"-?\d{1,30}(\.\d{1,30})?\Z", re.ASCII)
 
 
 def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
@@ -49,10 +52,10 @@ def _bindings(graph, terms: Sequence[str], texts: Sequence[str], numbers: Sequen
     for name, value in _pairs(texts, "--text"):
         bindings[name] = ox.Literal(value)
     for name, value in _pairs(numbers, "--number"):
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise click.BadParameter(f"{value!r} is not a number", param_hint="--number") from None
+        if not _NUMBER.match(value.strip()):
+            raise click.BadParameter(f"{shorten(value, 40)!r} is not a number: expected digits, e.g. -12 or 1200000.50 "
+                                     "(no exponent, NaN or Infinity; at most 30 digits each side of the point)", param_hint="--number")
+        number = Decimal(value.strip())
         bindings[name] = ox.Literal(format(number, "f"), datatype=ox.NamedNode(XSD_DECIMAL))
     return bindings
 
