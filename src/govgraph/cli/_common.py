@@ -73,7 +73,7 @@ def store_option(function: Callable) -> Callable:
 
 def amount_option(help: str) -> Callable:  # noqa: A002 - click's word
     """--amount YUAN, read by the one parser of amounts (``govgraph.law.amounts``): digits, grouped
-    digits, 500万, 五百万元; exponents, NaN and Infinity refused (exit 2)."""
+    digits, 500 wan, Chinese numerals; exponents, NaN and Infinity refused (exit 2)."""
     return click.option("--amount", metavar="YUAN", callback=_check_amount, help=help)
 
 
