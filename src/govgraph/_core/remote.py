@@ -31,7 +31,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GovGraphError, InputError, QueryError
+from .errors import GovGraphError, InputError, QueryError, shorten
+from .files import source
 from .binding import bind_values, iri_text, serialise
 from .stores import Row, Term, rdf_format
 
@@ -64,15 +65,34 @@ def check_url(url: str) -> tuple[str, list[str]]:
     """The endpoint URL without ``default-graph-uri`` parameters, and those graphs; raise if not http(s)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"bad endpoint URL {url!r}: expected http://host[:port]/path, e.g. http://127.0.0.1:8890/sparql")
+        raise EndpointError(f"bad endpoint URL {shorten(redact(url))!r}: expected http://host[:port]/path, e.g. http://127.0.0.1:8890/sparql")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        raise EndpointError(f"bad endpoint URL {url!r}: the port is not a number from 0 to 65535") from None
+        raise EndpointError(f"bad endpoint URL {shorten(redact(url))!r}: the port is not a number from 0 to 65535") from None
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     graphs = [value for key, value in query if key == "default-graph-uri"]
     rest = urllib.parse.urlencode([(k, v) for k, v in query if k != "default-graph-uri"])
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, rest, "")), graphs
+
+
+def redact(url: str) -> str:
+    """``url`` as messages show it: a user name and password in it replaced by ``***``."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+
+
+def _seconds(given: object) -> float:
+    """A time limit in seconds (GOVGRAPH_ENDPOINT_TIMEOUT): a positive, finite number."""
+    try:
+        seconds = float(given)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        seconds = float("nan")
+    if not 0 < seconds < 10**6:
+        raise GovGraphError(f"GOVGRAPH_ENDPOINT_TIMEOUT={shorten(str(given), 40)!r}: expected a positive number of seconds")
+    return seconds
 
 
 class RemoteStore:
@@ -99,11 +119,11 @@ class RemoteStore:
         if self.graph is not None:
             iri_text(self.graph)
         self.update_endpoint = check_url(update_endpoint)[0] if update_endpoint else self.endpoint
-        self.timeout = float(timeout if timeout is not None else os.environ.get("GOVGRAPH_ENDPOINT_TIMEOUT", "60"))
+        self.timeout = _seconds(timeout if timeout is not None else os.environ.get("GOVGRAPH_ENDPOINT_TIMEOUT", "60"))
         self.credentials = credentials if credentials is not None else Credentials.from_environment()
 
     def __repr__(self) -> str:
-        return f"RemoteStore({self.endpoint!r}, graph={self.graph!r})"
+        return f"RemoteStore({redact(self.endpoint)!r}, graph={self.graph!r})"
 
     # SPARQLWrapper is imported lazily: only remote work needs it.
     def _wrapper(self, url: str):
@@ -137,20 +157,20 @@ class RemoteStore:
             headers = {key.lower(): value for key, value in result.info().items()}
             body = result.response.read()
         except SPARQLExceptions.SPARQLWrapperException as exc:
-            raise EndpointError(f"{url} refused the {'update' if update else 'query'}: {_first_line(exc)}") from None
+            raise EndpointError(f"{redact(url)} refused the {'update' if update else 'query'}: {_first_line(exc)}") from None
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
             said = f": {detail[0][:300]}" if detail else ""
-            raise EndpointError(f"{url} answered HTTP {exc.code} {exc.reason}{said}") from None
+            raise EndpointError(f"{redact(url)} answered HTTP {exc.code} {exc.reason}{said}") from None
         except TimeoutError:
-            raise EndpointError(f"{url} did not answer within {self.timeout:g} s (GOVGRAPH_ENDPOINT_TIMEOUT)") from None
+            raise EndpointError(f"{redact(url)} did not answer within {self.timeout:g} s (GOVGRAPH_ENDPOINT_TIMEOUT)") from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, (TimeoutError, socket.timeout)):
-                raise EndpointError(f"{url} did not answer within {self.timeout:g} s (GOVGRAPH_ENDPOINT_TIMEOUT)") from None
-            raise EndpointError(f"cannot reach {url}: {getattr(reason, 'strerror', None) or reason}") from None
+                raise EndpointError(f"{redact(url)} did not answer within {self.timeout:g} s (GOVGRAPH_ENDPOINT_TIMEOUT)") from None
+            raise EndpointError(f"cannot reach {redact(url)}: {getattr(reason, 'strerror', None) or reason}") from None
         except (ConnectionError, OSError) as exc:
-            raise EndpointError(f"cannot reach {url}: {exc.strerror or exc}") from None
+            raise EndpointError(f"cannot reach {redact(url)}: {exc.strerror or exc}") from None
         return headers, body
 
     def ask_raw(self, text: str, graphs: Sequence[str] | None = None) -> dict:
@@ -159,7 +179,10 @@ class RemoteStore:
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise EndpointError(f"{self.endpoint} did not answer in SPARQL JSON: {body[:120]!r}") from None
+            raise EndpointError(f"{redact(self.endpoint)} did not answer in SPARQL JSON: {body[:120]!r}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("head", {}), dict) or not (
+                isinstance(data.get("results", {}), dict) and isinstance(data.get("results", {}).get("bindings", []), list)):
+            raise EndpointError(f"{redact(self.endpoint)} answered JSON that is not a SPARQL result: {shorten(body.decode('utf-8', 'replace'), 120)!r}")
         _refuse_partial(self.endpoint, headers, data)
         return data
 
@@ -170,7 +193,10 @@ class RemoteStore:
         if "results" not in data:
             raise QueryError("expected a SELECT query")
         names = data.get("head", {}).get("vars", [])
-        return [{name: _term(solution.get(name)) for name in names} for solution in data["results"]["bindings"]]
+        try:
+            return [{name: _term(solution.get(name)) for name in names} for solution in data["results"]["bindings"]]
+        except (AttributeError, TypeError, ValueError):
+            raise EndpointError(f"{redact(self.endpoint)} answered a SPARQL result with malformed rows") from None
 
     def update(self, text: str) -> None:
         """Run a SPARQL 1.1 Update at the update endpoint."""
@@ -224,12 +250,12 @@ def _refuse_partial(url: str, headers: Mapping[str, str], data: dict) -> None:
     max_rows = headers.get("x-sparql-maxrows")
     if max_rows and max_rows.strip().isdigit() and rows >= int(max_rows):
         raise EndpointError(
-            f"{url} cut the answer off at {max_rows} rows (its result-size limit, e.g. Virtuoso's "
+            f"{redact(url)} cut the answer off at {max_rows} rows (its result-size limit, e.g. Virtuoso's "
             "[SPARQL] ResultSetMaxRows): raise the limit; a partial answer is not an answer"
         )
     state = headers.get("x-sql-state", "")
     if state.startswith("S1TAT"):
-        raise EndpointError(f"{url} ran out of time and returned a partial answer (X-SQL-State {state}): not trusted")
+        raise EndpointError(f"{redact(url)} ran out of time and returned a partial answer (X-SQL-State {state}): not trusted")
 
 
 def _term(binding: dict | None) -> Term | None:
@@ -263,7 +289,8 @@ def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
     for path in files:
         path = Path(path)
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            given = source(path)
+            digest = hashlib.sha256(given["input"] if "input" in given else path.read_bytes()).hexdigest()[:16]
             names: dict[str, ox.NamedNode] = {}
 
             def stable(term):  # noqa: ANN001, ANN202
@@ -271,7 +298,7 @@ def triples(files: Iterable[Path]) -> Iterator[ox.Triple]:
                     return names.setdefault(term.value, ox.NamedNode(f"{GENID}{digest}-{len(names) + 1}"))
                 return term
 
-            for quad in ox.parse(path=str(path), format=rdf_format(path)):
+            for quad in ox.parse(**given, format=rdf_format(path)):
                 yield ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object))
         except SyntaxError as exc:
             raise InputError(str(path), f"not valid RDF: {exc.msg}", exc.lineno) from None

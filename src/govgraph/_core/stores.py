@@ -90,9 +90,11 @@ class OxigraphStore:
         return self._store
 
     def load(self, path: Path, graph: str | None = None) -> None:
+        from .files import source
+
         target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
         try:
-            self._store.bulk_load(path=str(path), format=rdf_format(path), to_graph=target)
+            self._store.bulk_load(**source(path), format=rdf_format(path), to_graph=target)
         except SyntaxError as exc:
             raise InputError(str(path), f"not valid RDF: {exc.msg}", exc.lineno) from None
         except OSError as exc:
@@ -146,11 +148,15 @@ class RdflibStore:
     def load(self, path: Path, graph: str | None = None) -> None:
         import rdflib
 
-        from .files import RDF_SUFFIXES
+        from .files import RDF_SUFFIXES, source
 
         target = self._dataset.graph(rdflib.URIRef(graph)) if graph else self._dataset.default_graph
+        given = source(path)
         try:
-            target.parse(str(path), format=RDF_SUFFIXES.get(path.suffix, "turtle"))
+            if "input" in given:
+                target.parse(data=given["input"], format=RDF_SUFFIXES.get(path.suffix, "turtle"), publicID=path.resolve().as_uri())
+            else:
+                target.parse(str(path), format=RDF_SUFFIXES.get(path.suffix, "turtle"))
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
         except Exception as exc:  # rdflib raises many syntax error types

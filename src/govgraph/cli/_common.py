@@ -71,6 +71,23 @@ def store_option(function: Callable) -> Callable:
     )(function)
 
 
+def amount_option(help: str) -> Callable:  # noqa: A002 - click's word
+    """--amount YUAN, read by the one parser of amounts (``govgraph.law.amounts``): digits, grouped
+    digits, 500 wan, Chinese numerals; exponents, NaN and Infinity refused (exit 2)."""
+    return click.option("--amount", metavar="YUAN", callback=_check_amount, help=help)
+
+
+def _check_amount(ctx: click.Context, param: click.Parameter, value: str | None):  # noqa: ANN202 - a Decimal or None
+    from ..law.amounts import AmountError, parse
+
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except AmountError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _check_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
     from .._core.stores import parse_spec
 

@@ -37,9 +37,16 @@ def _load_disk(parts, location: Path, quiet: bool):  # noqa: ANN001, ANN202 - go
 @_records_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=1), help="Time limit of every query, in seconds.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=1, max=86400),
+              help="Time limit of every query, in seconds, counted from its arrival.")
+@click.option("--max-answer-mb", "max_answer_mb", default=32.0, show_default=True, type=click.FloatRange(min=0.001, max=1 << 20),
+              help="Size limit of every answer, in megabytes: a larger one is refused (503), never cut short.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 256), help="Queries run at once; the rest wait.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="PREFIX",
+              help="Let SERVICE clauses call endpoints whose IRI starts with PREFIX (repeatable); refused otherwise.")
 @friendly_errors
-def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, port: int, timeout: float) -> None:
+def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, port: int, timeout: float,
+          max_answer_mb: float, workers: int, allow_service: tuple[str, ...]) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page.
 
     \b
@@ -48,8 +55,9 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
       govgraph serve --store oxigraph:/srv/govgraph   # a store built by `govgraph load`
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
 
-    The page offers the project's named queries; UPDATE is refused; a query running past
-    --timeout is answered 503 with a sentence saying it was cut off.
+    The page offers the project's named queries; UPDATE and SERVICE are refused; a query
+    running past --timeout or answering more than --max-answer-mb is answered 503 with a
+    sentence saying it was cut off (header X-GovGraph-Cut-Off), never a partial answer.
     """
     from .._core.stores import parse_spec
     from ..answers.loading import parts_for
@@ -64,7 +72,8 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
     loaded = _load_disk(parts, location, quiet=False)
     if loaded.built:
         click.echo(f"govgraph: loaded {', '.join(loaded.graphs)} into {location} in {loaded.seconds:.1f} s", err=True)
-    server = Server(location, host=host, port=port, timeout=timeout).start()
+    server = Server(location, host=host, port=port, timeout=timeout, max_answer_mb=max_answer_mb, workers=workers,
+                    allow_service=allow_service).start()
     click.echo(f"govgraph: serving {loaded.triples:,} triples at {server.url}/ (SPARQL: {server.url}/query); Ctrl-C stops", err=True)
     server.wait()
 

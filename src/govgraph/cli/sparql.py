@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+import threading
+import time
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .._core.errors import GovGraphError
+from .._core.errors import GovGraphError, shorten
 from ._common import Asking, asks, console, emit_json, format_option, table
+
+_NUMBER = re.compile(r"-?\d{1,30}(\.\d{1,30})?\Z", re.ASCII)
 
 
 def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
@@ -46,12 +52,37 @@ def _bindings(graph, terms: Sequence[str], texts: Sequence[str], numbers: Sequen
     for name, value in _pairs(texts, "--text"):
         bindings[name] = ox.Literal(value)
     for name, value in _pairs(numbers, "--number"):
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise click.BadParameter(f"{value!r} is not a number", param_hint="--number") from None
+        if not _NUMBER.match(value.strip()):
+            raise click.BadParameter(f"{shorten(value, 40)!r} is not a number: expected digits, e.g. -12 or 1200000.50 "
+                                     "(no exponent, NaN or Infinity; at most 30 digits each side of the point)", param_hint="--number")
+        number = Decimal(value.strip())
         bindings[name] = ox.Literal(format(number, "f"), datatype=ox.NamedNode(XSD_DECIMAL))
     return bindings
+
+
+def within(seconds: float, run: Callable[[], Any]) -> Any:
+    """``run()``'s result, or GovGraphError once ``seconds`` have passed. The engine runs in a thread
+    of its own (Oxigraph lets go of the interpreter while it works), so that the main thread stays
+    free to give up on time and to take Ctrl-C at once; the process then ends without waiting for it."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = run()
+        except BaseException as exc:  # noqa: BLE001 - carried to the main thread and raised there
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="govgraph-query", daemon=True)
+    worker.start()
+    deadline = time.monotonic() + seconds
+    while worker.is_alive():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise GovGraphError(f"the query ran past its time limit of {seconds:g} s and was stopped (--timeout)")
+        worker.join(min(left, 0.1))
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 @click.command()
@@ -59,17 +90,26 @@ def _bindings(graph, terms: Sequence[str], texts: Sequence[str], numbers: Sequen
 @click.option("--term", "terms", multiple=True, metavar="NAME=TERM", help="Bind ?NAME to a term given by label, CURIE or IRI.")
 @click.option("--text", "texts", multiple=True, metavar="NAME=TEXT", help="Bind ?NAME to a string literal.")
 @click.option("--number", "numbers", multiple=True, metavar="NAME=NUMBER", help="Bind ?NAME to an xsd:decimal.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1, max=86400),
+              help="Stop the query after this many seconds (exit 2).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="PREFIX",
+              help="Let SERVICE clauses call endpoints whose IRI starts with PREFIX (repeatable); refused otherwise.")
 @asks("table", "json", "csv")
-def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str]) -> None:
+def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str],
+           timeout: float, allow_service: Sequence[str]) -> None:
     """Run a SELECT query over the loaded graph: a .rq FILE, - for standard input, or a named query.
 
     Values are bound to the query's variables by the engine, never pasted into its text.
+    A SERVICE clause (a request to another endpoint) is refused unless --allow-service allows it.
     """
     from .._core import results
+    from .._core.outbound import refuse_service
 
     text = _query_text(query)
+    refuse_service(text, allow_service)
     graph = ask.graph if ask.jurisdiction or len(ask.library.governments()) <= 1 else ask.library.everything()
-    rows = graph.sparql(text, _bindings(graph, terms, texts, numbers))
+    bindings = _bindings(graph, terms, texts, numbers)
+    rows = within(timeout, lambda: graph.sparql(text, bindings))
     if ask.json:
         emit_json(results.sparql_json(rows))
     elif ask.format == "csv":

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .._core.disk import DiskStore, Manifest, Part
-from .._core.remote import RemoteStore, batches, insert_data, triples
+from .._core.remote import RemoteStore, batches, insert_data, redact, triples
 from .._core.stores import file_stamps, parse_spec
 
 
@@ -104,7 +104,7 @@ def load_endpoint(
         sent += push(remote, files, batch_size=batch_size, state=state, on_batch=on_batch)
         counted += count_graph(remote)
     files = sum(len(part.files) for part in parts)
-    return Loaded(endpoint, counted, files, time.perf_counter() - started, list(dict.fromkeys(t for t, _ in targets)), sent=sent)
+    return Loaded(redact(endpoint), counted, files, time.perf_counter() - started, list(dict.fromkeys(t for t, _ in targets)), sent=sent)
 
 
 # ── pushing, resumably ──────────────────────────────────────────────────────────

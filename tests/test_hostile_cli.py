@@ -1,0 +1,29 @@
+"""The command line under hostile use: a runaway query interrupted (issue 11, items 3 and 9)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_ctrl_c_stops_sparql_while_the_engine_is_computing_without_a_traceback() -> None:
+    process = subprocess.Popen([sys.executable, "-c", "from govgraph.cli import main; main()", "sparql", "-", "--timeout", "600"],
+                               stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "GOVGRAPH_LANG": "en"})
+    process.stdin.write(SLOW)
+    process.stdin.close()
+    time.sleep(6)  # loading the rule base, then the engine counts for minutes
+    assert process.poll() is None, process.stderr.read()
+    process.send_signal(signal.SIGINT)
+    try:
+        code = process.wait(10)  # Ctrl-C answered at once, not when the engine is done
+    finally:
+        process.kill()
+        rest = process.stderr.read()
+        process.stderr.close()
+    assert code != 0 and "Traceback" not in rest
