@@ -31,18 +31,22 @@ CLI_QUESTIONS = [
 ]
 
 
-def run(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``runs`` fresh processes (after one unmeasured warm-up)."""
-    subprocess.run(command, check=True, capture_output=True)
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = os.times()
-        start = time.perf_counter()
+def measure(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall and CPU seconds of ``runs`` fresh processes of each command (after one
+    unmeasured warm-up), the commands taking turns so that each sees the same machine."""
+    for command in commands:
         subprocess.run(command, check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = os.times()
-        cpus.append(after.children_user - before.children_user + after.children_system - before.children_system)
-    return statistics.median(walls), statistics.median(cpus)
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            before = os.times()
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            walls[i].append(time.perf_counter() - start)
+            after = os.times()
+            cpus[i].append(after.children_user - before.children_user + after.children_system - before.children_system)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def main() -> None:
@@ -53,10 +57,9 @@ def main() -> None:
     executable = shutil.which("govgraph", path=str(Path(sys.executable).parent)) or "govgraph"
 
     print(f"fresh process each run, median of {args.runs}:   wall        cpu    (ratio to the floor: wall, cpu)")
-    floor_wall, floor_cpu = run(FLOOR, args.runs)
+    (floor_wall, floor_cpu), *figures = measure([FLOOR, *([executable, *q] for q in CLI_QUESTIONS)], args.runs)
     print(f"  {floor_wall * 1000:7.0f} ms  {floor_cpu * 1000:7.0f} ms               floor: cli_floor.py (pyoxigraph only)")
-    for question in CLI_QUESTIONS:
-        wall, cpu = run([executable, *question], args.runs)
+    for question, (wall, cpu) in zip(CLI_QUESTIONS, figures, strict=True):
         ratios = f"{wall / floor_wall:4.1f}x {cpu / floor_cpu:4.1f}x"
         print(f"  {wall * 1000:7.0f} ms  {cpu * 1000:7.0f} ms  {ratios}  govgraph {' '.join(question)}")
     if args.cli_only:
