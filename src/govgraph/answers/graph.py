@@ -95,11 +95,15 @@ class GovGraph:
                     for term, concept, match in self._columns("template-matches", "term", "concept", "match")]
 
         def lookup(key: str) -> list[dict[str, str | None]]:
-            found = []
+            called: dict[str, list[str]] = {}
             for match in self.select("resolve", key=ox.Literal(key)):
-                for row in self.select("resolve-term", resource=match["resource"]):
-                    found.append({"name": match["name"].value} | {c: t.value if t is not None else None for c, t in row.items()})
-            return found
+                called.setdefault(match["resource"].value, []).append(match["name"].value)
+            return [
+                {"name": name} | {column: term.value if term is not None else None for column, term in row.items()}
+                for resource, names in called.items()
+                for row in self.select("resolve-term", resource=ox.NamedNode(resource))
+                for name in names
+            ]
 
         # One name or one term at a time suits Oxigraph (a query in a millisecond or less). rdflib
         # scans every label for each name (seconds), and an endpoint costs a round trip per query:

@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .._core.cite import Named
 from .._core.errors import AmbiguousName, NameNotFound
@@ -20,11 +20,12 @@ SUGGESTIONS = 5
 SIMILARITY_CUTOFF = 50
 
 T = TypeVar("T")
-#: Rows given as they are, or as a function that reads them when first needed.
-Source = Iterable[T] | Callable[[], Iterable[T]]
-LabelRow = Mapping[str, str]
-#: The rows of ``queries/resolve.rq`` for one normalised name: the terms it may stand for.
-Lookup = Callable[[str], Iterable[Mapping[str, str | None]]]
+if TYPE_CHECKING:  # (built only for type checkers: typing's aliases cost milliseconds at import)
+    #: Rows given as they are, or as a function that reads them when first needed.
+    Source = Iterable[T] | Callable[[], Iterable[T]]
+    LabelRow = Mapping[str, str]
+    #: The rows of ``queries/resolve.rq`` for one normalised name: the terms it may stand for.
+    Lookup = Callable[[str], Iterable[Mapping[str, str | None]]]
 #: How many resources' labels are read one by one (``label_lookup``) before the whole table is.
 LABELS_ONE_BY_ONE = 48
 
