@@ -178,3 +178,8 @@ def test_a_term_read_alone_has_the_labels_the_whole_table_gives_it(hongqiao_name
     iri = data.draw(st.sampled_from(sorted(whole._labels)))
     assert alone.named(iri) == whole.named(iri)
     assert "_labels" not in alone.__dict__  # read alone, not through the whole table
+
+
+def test_a_value_that_is_no_iri_is_named_by_no_label(oxigraph_graph: govgraph.GovGraph) -> None:
+    fresh = govgraph.GovGraph(oxigraph_graph.store, oxigraph_graph.graphs, oxigraph_graph.rule_base)
+    assert fresh.names.named("organ") == govgraph.Named("organ", None, None)

@@ -108,9 +108,16 @@ class GovGraph:
         # One name or one term at a time suits Oxigraph (a query in a millisecond or less). rdflib
         # scans every label for each name (seconds), and an endpoint costs a round trip per query:
         # there the whole tables, read once, resolve and name faster.
+        def labels_of(iri: str) -> list[dict[str, str]]:
+            try:
+                resource = ox.NamedNode(iri)
+            except ValueError:  # a literal's value (a row's kind, say): named by no label
+                return []
+            return labels(resource=resource)
+
         one_by_one = self.store.name == "oxigraph"
         return Names(labels, types, prefixes, matches, lookup=lookup if one_by_one else None,
-                     label_lookup=(lambda iri: labels(resource=ox.NamedNode(iri))) if one_by_one else None)
+                     label_lookup=labels_of if one_by_one else None)
 
     def _columns(self, name: str, *columns: str, **bindings: Term) -> list[tuple[Term | None, ...]]:
         """The named query's rows as tuples of the columns asked for."""
