@@ -12,53 +12,35 @@ these calls on the default rule base.
 
 from __future__ import annotations
 
-from ._core.errors import (
-    AmbiguousName,
-    GovGraphError,
-    InputError,
-    JurisdictionNotFound,
-    NameNotFound,
-    QueryError,
-)
-from ._core.cite import Citation, Named, Text
-from ._core.queries import NamedQuery, all_queries
-from .answers.graph import GovGraph
-from .answers.loading import load
-from .answers.model import (
-    Answer,
-    ApprovalChain,
-    ArticleView,
-    Competence,
-    Coverage,
-    Deadline,
-    LeaveRule,
-    Member,
-    Quorum,
-    Step,
-    Violation,
-)
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-#: Names imported on first use, so that ``import govgraph`` does not pay for networkx,
-#: matplotlib or pySHACL when a command does not need them.
+#: Every public name and the module it lives in (``module:attribute`` when they differ).
+#: Each is imported on first use (PEP 562), so ``import govgraph`` and a CLI command pay
+#: only for what they touch: ``from govgraph import GovGraph`` works as ever.
 _LAZY = {
-    "Absence": "authority",
-    "AuthorityEdge": "authority",
-    "Gap": "authority",
-    "Holding": "authority",
-    "Power": "authority",
-    "Scenario": "authority",
-    "WeakSpot": "authority",
-    "authority_graph": "authority",
-    "holders": "authority",
-    "path_to_power": "authority",
-    "play_scenario": "authority",
-    "powers_of": "authority",
-    "weak_spots": "authority",
-    "Finding": "validate",
-    "Report": "validate",
-    "validate_each": "validate",
+    **dict.fromkeys(["AmbiguousName", "GovGraphError", "InputError", "JurisdictionNotFound", "NameNotFound",
+                     "QueryError"], "_core.errors"),
+    **dict.fromkeys(["Citation", "Named", "Text"], "_core.cite"),
+    **dict.fromkeys(["NamedQuery", "all_queries"], "_core.queries"),
+    "GovGraph": "answers.graph",
+    "load": "answers.loading",
+    **dict.fromkeys(["Answer", "ApprovalChain", "ArticleView", "Competence", "Coverage", "Deadline", "LeaveRule",
+                     "Member", "Quorum", "Step", "Violation"], "answers.model"),
+    **dict.fromkeys(["Absence", "AuthorityEdge", "Gap", "Holding", "Power", "Scenario", "WeakSpot",
+                     "authority_graph", "holders", "path_to_power", "play_scenario", "powers_of", "weak_spots"],
+                    "authority"),
+    **dict.fromkeys(["Finding", "Report", "validate_each"], "validate"),
     "validate_records": "validate:validate",
 }
+
+if _TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name comes from __getattr__
+    from ._core.cite import Citation, Named, Text
+    from ._core.errors import AmbiguousName, GovGraphError, InputError, JurisdictionNotFound, NameNotFound, QueryError
+    from ._core.queries import NamedQuery, all_queries
+    from .answers.graph import GovGraph
+    from .answers.loading import load
+    from .answers.model import (Answer, ApprovalChain, ArticleView, Competence, Coverage, Deadline, LeaveRule,
+                                Member, Quorum, Step, Violation)
 
 
 def __getattr__(name: str) -> object:
@@ -74,6 +56,7 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Absence",

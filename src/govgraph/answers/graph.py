@@ -74,20 +74,54 @@ class GovGraph:
 
     @cached_property
     def names(self) -> Names:
-        labels = (
-            {
-                "resource": row["resource"].value,
-                "name": row["name"].value,
-                "lang": row["lang"].value if row["lang"] is not None else "",
-                "kind": row["kind"].value,
-            }
-            for row in self.select("labels")
-        )
-        types = ((row["resource"].value, row["class"].value) for row in self.select("types"))
-        prefixes = {row["prefix"].value: row["namespace"].value for row in self.select("prefixes")}
-        prefixes.update(PREFIXES)
-        matches = ((r["term"].value, r["concept"].value, r["match"].value == "exact") for r in self.select("template-matches"))
-        return Names(labels, types, prefixes, matches)
+        """The names of this scope's terms: each table read from the store when first needed, and
+        one name resolved by a query of its own (``resolve.rq``) while no table is read."""
+
+        def labels(**bound: Term) -> list[dict[str, str]]:
+            return [
+                {"resource": resource.value, "name": name.value, "lang": lang.value if lang is not None else "", "kind": kind.value}
+                for resource, name, lang, kind in self._columns("labels", "resource", "name", "lang", "kind", **bound)
+            ]
+
+        def types() -> list[tuple[str, str]]:
+            return [(resource.value, cls.value) for resource, cls in self._columns("types", "resource", "class")]
+
+        def prefixes() -> dict[str, str]:
+            declared = {prefix.value: namespace.value for prefix, namespace in self._columns("prefixes", "prefix", "namespace")}
+            return {**declared, **PREFIXES}
+
+        def matches() -> list[tuple[str, str, bool]]:
+            return [(term.value, concept.value, match.value == "exact")
+                    for term, concept, match in self._columns("template-matches", "term", "concept", "match")]
+
+        def lookup(key: str) -> list[dict[str, str | None]]:
+            called: dict[str, list[str]] = {}
+            for match in self.select("resolve", key=ox.Literal(key)):
+                called.setdefault(match["resource"].value, []).append(match["name"].value)
+            return [
+                {"name": name} | {column: term.value if term is not None else None for column, term in row.items()}
+                for resource, names in called.items()
+                for row in self.select("resolve-term", resource=ox.NamedNode(resource))
+                for name in names
+            ]
+
+        # One name or one term at a time suits Oxigraph (a query in a millisecond or less). rdflib
+        # scans every label for each name (seconds), and an endpoint costs a round trip per query:
+        # there the whole tables, read once, resolve and name faster.
+        def labels_of(iri: str) -> list[dict[str, str]]:
+            try:
+                resource = ox.NamedNode(iri)
+            except ValueError:  # a literal's value (a row's kind, say): named by no label
+                return []
+            return labels(resource=resource)
+
+        one_by_one = self.store.name == "oxigraph"
+        return Names(labels, types, prefixes, matches, lookup=lookup if one_by_one else None,
+                     label_lookup=labels_of if one_by_one else None)
+
+    def _columns(self, name: str, *columns: str, **bindings: Term) -> list[tuple[Term | None, ...]]:
+        """The named query's rows as tuples of the columns asked for."""
+        return [tuple(row[column] for column in columns) for row in self.select(name, **bindings)]
 
     def resolve(self, name: str, kind: str = "term") -> str:
         """The IRI a zh or en label, CURIE or IRI stands for (raises NameNotFound with close matches)."""

@@ -48,7 +48,7 @@ class LazyGroup(click.Group):
         module, attribute = COMMANDS[name]
         command = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
         if command.epilog is None:
-            command.epilog = examples_epilog(name)
+            _examples_on_help(command, name)
         return command
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -58,6 +58,18 @@ class LazyGroup(click.Group):
     @staticmethod
     def _available(name: str) -> bool:
         return importlib.util.find_spec(f"{__name__}.{COMMANDS[name][0]}") is not None
+
+
+def _examples_on_help(command: click.Command, name: str) -> None:
+    """Read the rule base's examples for ``command`` only when its help is printed."""
+    format_epilog = command.format_epilog
+
+    def with_examples(ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if command.epilog is None:
+            command.epilog = examples_epilog(name)
+        format_epilog(ctx, formatter)
+
+    command.format_epilog = with_examples  # type: ignore[method-assign]
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

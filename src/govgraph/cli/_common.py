@@ -11,8 +11,8 @@ check failed), 2 bad input (unknown name, unreadable file, bad query): never a t
 from __future__ import annotations
 
 import functools
-import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -256,13 +256,73 @@ def examples_epilog(command: str) -> str | None:
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def console():  # noqa: ANN201 - rich.console.Console
+def console():  # noqa: ANN201 - rich.console.Console, or PlainConsole
+    """Where a command prints: rich's console on a terminal; piped or redirected, a plain
+    printer (no rich import, no box drawing, no folding at 80 columns)."""
+    if plain_output():
+        return PlainConsole()
     from rich.console import Console
 
     return Console(soft_wrap=False, highlight=False)
+
+
+def plain_output() -> bool:
+    """True when standard output is not a terminal (a pipe, a file, a test's runner)."""
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return True
+
+
+class PlainTable:
+    """A table as plain text: its title, then one line per row, cells between pipes (a
+    Markdown table), a cell's lines joined by " / "."""
+
+    def __init__(self, title: str, columns: list[str] | tuple[str, ...], rows) -> None:  # noqa: ANN001
+        self.title = title
+        self.columns = list(columns)
+        self.rows = [list(row) for row in rows]
+
+    def lines(self) -> list[str]:
+        def line(cells) -> str:  # noqa: ANN001
+            return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+        head = [self.title] if self.title else []
+        return [*head, line(self.columns), "|" + "---|" * len(self.columns), *(line(row) for row in self.rows)]
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip()).replace("|", "\\|")
+
+
+#: rich's markup tags ([bold], [/bold], [/]), which the plain printer drops; "\\[" is a bracket.
+_MARKUP = re.compile(r"(\\*)\[([a-z#/@][^\[]*?)\]")
+
+
+class PlainConsole:
+    """What commands ask of rich's console (``print`` of text or a table), in plain text."""
+
+    def print(self, *items: object, markup: bool = True, **_: object) -> None:
+        for item in items or ("",):
+            if isinstance(item, PlainTable):
+                click.echo("\n".join(item.lines()))
+            else:
+                click.echo(_unmarked(str(item)) if markup else str(item))
+
+
+def _unmarked(text: str) -> str:
+    def tag(match: re.Match) -> str:
+        backslashes = match.group(1)
+        if len(backslashes) % 2:  # an escaped bracket: the text itself
+            return backslashes[:-1] + match.group(0)[len(backslashes):]
+        return backslashes
+    return _MARKUP.sub(tag, text)
 
 
 def progress_bar(label: str):  # noqa: ANN201 - rich.progress.Progress
@@ -272,7 +332,9 @@ def progress_bar(label: str):  # noqa: ANN201 - rich.progress.Progress
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
 
 
-def table(title: str, columns: list[str] | tuple[str, ...], rows):  # noqa: ANN001, ANN201 - rich.table.Table
+def table(title: str, columns: list[str] | tuple[str, ...], rows):  # noqa: ANN001, ANN201 - rich.table.Table or PlainTable
+    if plain_output():
+        return PlainTable(title, columns, rows)
     from rich.table import Table
 
     grid = Table(title=title, title_justify="left", show_lines=True, expand=False)
