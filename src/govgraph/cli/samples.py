@@ -22,7 +22,7 @@ def samples(rules: tuple[str, ...] | None, target: Path | None, output_format: s
 
     \b
       govgraph samples --copy samples/
-      govgraph validate samples/hongqiao-2023/records/
+      govgraph validate samples/RULE-BASE/records/
     """
     from .._core.words import word
     from ..law.jurisdictions import choose

@@ -1,9 +1,9 @@
 """Sums of money as people write them, read into a bounded number of yuan: the one parser of
 amounts, used by the command line (``--amount``) and the API (``amount=``).
 
-Accepted: digits (``5000000``, ``1200000.50``), digits grouped by commas in threes
-(``5,000,000``), a multiplier 万 or 亿 after digits (``500万``, ``1.5亿``), Chinese numerals
-(``五百万``, ``一千二百万零五十``, read by cn2an), each optionally followed by 元 or 圆;
+Accepted: digits (``3000000``, ``1200000.50``), digits grouped by commas in threes
+(``3,000,000``), a multiplier 万 or 亿 after digits (``300万``, ``1.5亿``), Chinese numerals
+(``三百万``, ``一千二百万零五十``, read by cn2an), each optionally followed by 元 or 圆;
 full-width digits and commas read as their ASCII forms. Refused: exponents (``1e100000000``
 would take gigabytes), NaN and Infinity (they would match every amount rule), commas out of
 place (``5,0,0``), signs, and more than :data:`MAX_YUAN_DIGITS` digits before the point or
@@ -35,8 +35,8 @@ class AmountError(GovGraphError, ValueError):
     """An amount that cannot be read as a bounded, non-negative number of yuan."""
 
     def __init__(self, given: object, why: str) -> None:
-        super().__init__(f"amount {shorten(str(given), 40)!r}: {why}; expected yuan as digits (5000000, 5,000,000, "
-                         "1200000.50) or as written in Chinese (500万, 500万元, 五百万元)")
+        super().__init__(f"amount {shorten(str(given), 40)!r}: {why}; expected yuan as digits (3000000, 3,000,000, "
+                         "1200000.50) or as written in Chinese (300万, 300万元, 三百万元)")
 
 
 def parse(amount: str | int | Decimal) -> Decimal:
