@@ -7,7 +7,8 @@ government's terms through the national template (the term that ``skos:exactMatc
 "none" when its rules set nothing on the feature. The columns a survey query may return:
 
 - ``?item`` with ``?itemZh`` / ``?itemEn``: a term the rules name (a matter, a member, a conferral);
-- ``?qualifier`` with labels: what narrows it (a reason of absence, the post a quorum counts over);
+- ``?qualifier`` with labels: what narrows it (a reason of absence, the post a quorum counts
+  over), several in one parenthesis;
 - ``?rank``: an order of succession;
 - ``?amount`` with ``?inclusive``: a lower bound in yuan; ``?numerator`` / ``?denominator`` /
   ``?inclusive``: a quorum formula (both are plotted as numbers);
@@ -103,9 +104,18 @@ def survey(library: Library, feature: str, as_of: str | dt.date | None = None) -
 
 def _row(base: RuleBase, rows: list[Row]) -> SurveyRow:
     said: dict[str, Text] = {}
+    qualifiers: dict[str, dict[str, Text]] = defaultdict(dict)
     for row in rows:
         key, text = _said(row)
         said.setdefault(key, text)
+        if row.get("qualifier") is not None:  # the reasons (say) of one rule, said once: "designation (away, study)"
+            zh, en = (row.get(f"qualifier{lang.capitalize()}") for lang in LANGS)
+            value = row["qualifier"].value
+            qualifiers[key][value] = Text(zh.value if zh is not None else value, en.value if en is not None else value)
+    for key, found in qualifiers.items():
+        named = [found[k] for k in sorted(found)]
+        said[key] = Text(*(f"{said[key].label(lang)} ({', '.join(t.label(lang) for t in named)})" for lang in LANGS))
+    said = {f"{key} {' '.join(sorted(qualifiers.get(key, ())))}".strip(): text for key, text in said.items()}
     ordered = sorted(said)
     text = Text(*("; ".join(said[k].label(lang) for k in ordered) for lang in LANGS)) if ordered else Text()
     amounts = [amount for row in rows if (amount := _amount(row)) is not None]
@@ -132,9 +142,6 @@ def _said(row: Row) -> tuple[str, Text]:
         amount = Decimal(value("amount")).normalize()
         key = "minimum_inclusive" if inclusive else "minimum_exclusive"
         parts.append((f"{key} {amount:f}", _words(lambda lang: word(f"compare.{key}", lang, amount=f"{amount:,f}"))))
-    if value("qualifier") is not None:
-        zh, en = value("qualifierZh") or value("qualifier"), value("qualifierEn") or value("qualifier")
-        parts.append((value("qualifier"), Text(f"({zh})", f"({en})")))
     if value("rank") is not None:
         rank = value("rank")
         parts.append((f"rank {rank}", _words(lambda lang: word("compare.rank", lang, rank=rank))))
