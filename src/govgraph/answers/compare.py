@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .._core.cite import Citation, Named, Regulation, Text, unique_citations
+from .._core import queries
+from .._core.cite import Citation, Citer, Named, Regulation, Text, unique_citations
 from .._core.errors import GovGraphError
 from .._core.stores import Row
 from .._core.terms import KINDS
@@ -166,6 +167,8 @@ class _Side:
     def __init__(self, graph: GovGraph) -> None:
         self.graph = graph
         self.facts: dict[tuple, _Facts] = {}
+        self._labels = _labels(graph)
+        self.cite = Citer(self.named, graph.regulation)
         concepts: dict[str, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
         for row in graph.select("template-matches"):
             concepts[row["term"].value][row["match"].value == "exact"].add(row["concept"].value)
@@ -178,24 +181,54 @@ class _Side:
         iri = term if isinstance(term, str) else term.value
         if iri in self._concept:
             return self._concept[iri]
-        named = self.graph.named(iri)
+        named = self.named(iri)
         return "label:" + normalise(named.zh or named.en) if (named.zh or named.en) else iri
 
     def subject(self, term: Any) -> Named:
         iri = term if isinstance(term, str) else term.value
-        return self.graph.named(self._concept.get(iri, iri))
+        return self.named(self._concept.get(iri, iri))
 
     def add(self, topic: str, subject: Any, aspect: str, aspect_label: Text, case: Any, item: str, said: Text, row: Row) -> None:
         key = (topic, self.key(subject), aspect, self.key(case))
         facts = self.facts.get(key)
         if facts is None:
-            facts = self.facts[key] = _Facts(self.subject(subject), aspect_label, self.graph.named(case) if case else None)
+            facts = self.facts[key] = _Facts(self.subject(subject), aspect_label, self.cite.named(case) if case else None)
         facts.items.setdefault(item, said)
-        facts.citations.append(self.graph.cite.citation(row))
+        facts.citations.append(self.cite.citation(row))
+
+    def named(self, iri: str) -> Named:
+        labels = self._labels.get(iri, {})
+        return Named(iri, labels.get("zh"), labels.get("en"))
 
     def label(self, term: Any) -> Text:
-        named = self.graph.named(term)
+        named = self.cite.named(term)
         return Text(named.zh, named.en) if named else Text()
+
+
+#: The labels of the graphs every scope shares (the ontology and the template), read once per store.
+_SHARED_LABELS: dict[tuple, dict[str, dict[str, str]]] = {}
+
+
+def _labels(graph: GovGraph) -> dict[str, dict[str, str]]:
+    """The zh and en label of every term of a scope: its rule base's read afresh, the ontology's once
+    per store (a scope's full name index, which resolving names needs, is not needed here)."""
+    own = [graph.rule_base.graph] if graph.rule_base is not None and graph.graphs else None
+    shared = [g for g in graph.graphs if g not in own] if own else []
+    key = (id(graph.store), tuple(shared))
+    if own and key not in _SHARED_LABELS:
+        _SHARED_LABELS[key] = _read_labels(graph, shared)
+    found = {iri: dict(labels) for iri, labels in _SHARED_LABELS.get(key, {}).items()} if own else {}
+    for iri, labels in _read_labels(graph, own).items():
+        found.setdefault(iri, {}).update(labels)
+    return found
+
+
+def _read_labels(graph: GovGraph, graphs: list[str] | None) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in graph.store.select(queries.named("labels").text, graphs=graphs if graphs is not None else graph.graphs):
+        if row["kind"].value == "label" and row["lang"] is not None and row["lang"].value:
+            found[row["resource"].value].setdefault(row["lang"].value, row["name"].value)
+    return found
 
 
 def _facts(graph: GovGraph) -> dict[tuple, _Facts]:
@@ -269,12 +302,15 @@ def _chains(side: _Side) -> dict[str, tuple[str, Text]]:
 
 def _money(side: _Side) -> None:
     aspect = words_text("compare.aspect_money")
+    rules: dict[str, list[Row]] = defaultdict(list)
     for row in side.graph.select("compare-money"):
-        bounds = []
-        for end in ("minimum", "maximum"):
-            if row[f"{end}Amount"] is not None:
-                inclusive = row[f"{end}Inclusive"].value in ("true", "1")
-                bounds.append((f"{end}_{'inclusive' if inclusive else 'exclusive'}", Decimal(row[f"{end}Amount"].value)))
+        rules[row["rule"].value].append(row)
+    for rows in rules.values():
+        row = rows[0]
+        bounds = sorted(
+            (f"{r['bound'].value}_{'inclusive' if r['inclusive'].value in ('true', '1') else 'exclusive'}", Decimal(r["amount"].value))
+            for r in rows
+        )
         item = "|".join([side.key(row["matter"]), *(f"{name}:{amount.normalize()}" for name, amount in bounds)])
 
         def said(lang: str, row: Row = row, bounds: list = bounds) -> str:
