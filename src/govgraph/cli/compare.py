@@ -32,8 +32,8 @@ def compare(left: str, right: str, rules, store, endpoint, as_of, output_format,
     """Set two governments' working rules (or two versions of one) side by side.
 
     A and B are each a government's zh or en name, its identifier or its rule base's name,
-    optionally followed by @DATE for the version in force then (e.g. hongqiao@2020-01-01).
-    The store must hold both (e.g. --rules hongqiao-2023 --rules OTHER, or --store
+    optionally followed by @DATE for the version in force then (e.g. NAME@2020-01-01).
+    The store must hold both (e.g. --rules ONE --rules OTHER, or --store
     oxigraph:PATH). Points are aligned through the national template: for each meeting,
     post and document kind, the members, convener and presider (and who may be entrusted),
     quorum by agenda kind, money routing, acting for an absent holder, signing and
