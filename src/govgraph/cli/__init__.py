@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate"),
     "serve": ("serve", "serve"),
     "load": ("serve", "load"),
+    # comparing governments (issue 10)
+    "compare": ("compare", "compare"),
+    "survey": ("compare", "survey"),
 }
 
 

@@ -6,7 +6,11 @@ moved to a namespace of its own, then varied, all read from the graph:
 - members: each composition rule (``gg:member``) may lose one member or gain another post;
 - thresholds: every value of a property the ontology gives the range ``xsd:decimal``
   on a rule (amounts of money) is scaled by one factor per jurisdiction;
-- portfolios: a few portfolios are added, each held by a post that already holds one.
+- portfolios: a few portfolios are added, each held by a post that already holds one;
+- mechanisms (:mod:`govgraph.synth.variants`): acting for an absent holder, the quorum,
+  the money threshold, each drawn from the ways real rules differ;
+- metadata: each is a government of its own (identifier ``synth-NNNNN``, prefix, level,
+  names), one rule base per government, loaded into a named graph of its own.
 
 Records are the posts held, year by year, in the record model of the sample year
 (:mod:`govgraph.synth.model`): a ``gg:PostHolding`` per person and post, from the year
@@ -34,6 +38,7 @@ from .._core.terms import GG, RDF_TYPE, RDFS, RDFS_LABEL, XSD_DECIMAL
 from ..answers.loading import load
 from ..law import jurisdictions
 from . import rules as rule_base
+from . import variants
 from .model import People, Records, namespace_of, records_base
 from .profile import person_names
 
@@ -53,6 +58,7 @@ class Template:
     organ_of_post: dict[str, str]
     names: tuple[str, str] | None  #: surnames and given names for made-up people (records/profile.toml), if any
     folder: Path
+    levels: tuple[str, ...] = ()  #: the levels of government the ontology names
 
     @classmethod
     def read(cls, rules: str | Path | None = None) -> Template:
@@ -82,6 +88,8 @@ class Template:
             organ_of_post={row["node"].value: row["postIn"].value for row in nodes if row["postIn"] is not None},
             names=person_names(profile) if profile.is_file() else None,
             folder=juris.folder,
+            levels=tuple(sorted(t.subject.value for t in ontology
+                                if t.predicate.value == RDF_TYPE and t.object.value == GG + "GovernmentLevel")),
         )
 
     def moved(self, iri: str, index: int) -> str:
@@ -97,8 +105,27 @@ def synthetic_namespace(template: Template, index: int) -> str:
     return f"{parent}synth-{index:05d}/"
 
 
+def mechanisms(template: Template, index: int, *, seed: int = 0) -> variants.Mechanisms:
+    """Which variant of each mechanism synthetic jurisdiction ``index`` uses."""
+    return variants.Mechanisms.draw(random.Random(f"variants:{seed}:{index}"), list(template.levels))
+
+
 def jurisdiction(template: Template, index: int, *, seed: int = 0) -> Iterator[ox.Triple]:
-    """The rule base of synthetic jurisdiction ``index``: the template, moved and varied."""
+    """The rule base of synthetic jurisdiction ``index``: the template, moved and varied, a government of its own."""
+    chosen = mechanisms(template, index, seed=seed)
+    triples = variants.apply(list(_moved(template, index, seed=seed)), chosen, random.Random(f"variants:{seed}:{index}:apply"))
+    name = synthetic_name(index)
+    yield from variants.metadata(triples, identifier=name, prefix=f"s{index:05d}", namespace=synthetic_namespace(template, index),
+                                 level=chosen.level, suffix=f"#{index:05d}")
+
+
+def synthetic_name(index: int) -> str:
+    """The identifier (and rule base name) of synthetic jurisdiction ``index``."""
+    return f"synth-{index:05d}"
+
+
+def _moved(template: Template, index: int, *, seed: int = 0) -> Iterator[ox.Triple]:
+    """The template's triples in jurisdiction ``index``'s namespace, its members, thresholds and portfolios varied."""
     rng = random.Random(f"{seed}:{index}")
     new = synthetic_namespace(template, index)
 
@@ -181,20 +208,26 @@ def write_ntriples(triples: Iterable[ox.Triple], path: Path) -> int:
 
 
 def generate(out: Path, count: int, *, rules: str | Path | None = None, seed: int = 0, with_records: bool = True) -> list[Path]:
-    """Write ``count`` synthetic jurisdictions (rule base and records) to ``out``, one N-Triples file each."""
+    """Write ``count`` synthetic jurisdictions to ``out``, one rule base folder each (``synth-NNNNN/rules.ttl``, N-Triples,
+    which ``govgraph load --rules`` reads) with its records beside (``synth-NNNNN/records/records.nt``);
+    return the folders. A folder already written is kept."""
     template = Template.read(rules)
-    paths = []
+    folders = []
     for index in range(count):
-        path = Path(out) / f"synth-{index:05d}.nt"
-        if not path.exists():
-            triples = list(jurisdiction(template, index, seed=seed))
-            if with_records:
-                triples.extend(records(template, index, seed=seed))
-            tmp = path.with_suffix(f".nt.{os.getpid()}.part")
-            write_ntriples(triples, tmp)
-            tmp.rename(path)
-        paths.append(path)
-    return paths
+        folder = Path(out) / synthetic_name(index)
+        _write_once(folder / "rules.ttl", lambda: jurisdiction(template, index, seed=seed))
+        if with_records:
+            _write_once(folder / "records" / "records.nt", lambda: records(template, index, seed=seed))
+        folders.append(folder)
+    return folders
+
+
+def _write_once(path: Path, triples) -> None:  # noqa: ANN001 - a function giving triples
+    if path.exists():
+        return
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+    write_ntriples(triples(), tmp)
+    tmp.rename(path)
 
 
 def template_records(out: Path, *, rules: str | Path | None = None, seed: int = 0) -> Path:
