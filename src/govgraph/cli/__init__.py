@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate"),
     "serve": ("serve", "serve"),
     "load": ("serve", "load"),
+    "list": ("list", "list_holdings"),
 }
 
 
