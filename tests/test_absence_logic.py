@@ -12,7 +12,7 @@ import pytest
 
 import govgraph
 from govgraph.authority import Absence, play_scenario
-from govgraph.authority.scenarios import who_while_away
+from govgraph.authority.scenarios import who_while_away, why_waiting
 
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -83,6 +83,8 @@ def test_who_absent_lists_a_grant_whose_grantor_is_away_as_waiting_for_the_grant
     holders, blocked = who_while_away(g, "签发", "上行文", ["区长"])
     assert holders == []
     assert [(h.post.zh, h.blocked_by.zh, h.basis.number) for h in blocked] == [("负责日常工作的副区长", "区长", "51")]
+    (reason,) = [why_waiting(h) for h in blocked]
+    assert (reason.zh, reason.en) == ("须经区长授权，而区长缺位", "needs the District Head's authorisation, and the District Head is away")
 
 
 def test_with_standing_grants_both_answers_keep_the_grant_made_before_the_absence():

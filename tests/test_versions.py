@@ -65,3 +65,11 @@ def test_govgraph_decide_as_of_answers_from_the_version_in_force_then(as_of, mee
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (meeting, article) in {(d["meeting"]["zh"], d["basis"]["number"]) for d in data}
+
+
+def test_a_rule_base_named_as_the_jurisdiction_is_that_version_whatever_the_date(library):  # noqa: ANN001
+    assert library.scope("hongqiao-2016").rule_base.name == "hongqiao-2016"
+    assert library.scope("hongqiao-2016", "2020-01-01").rule_base.name == "hongqiao-2016"
+    with pytest.raises(govgraph.GovGraphError, match="not in force on 2024-01-01"):
+        library.scope("hongqiao-2016", "2024-01-01")
+    assert library.scope("tianjin-hongqiao").rule_base.name == "hongqiao-2023"

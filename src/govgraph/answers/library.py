@@ -90,6 +90,9 @@ class Library:
     def select(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> list[RuleBase]:
         """The version in force on ``as_of`` (default today) of each government ``jurisdiction`` names."""
         day = _day(as_of)
+        version = self._version_named(jurisdiction, day if as_of is not None else None)
+        if version is not None:
+            return [version]
         governments = self.governments()
         if jurisdiction is not None:
             governments = _named(governments, normalise(jurisdiction))
@@ -105,6 +108,19 @@ class Library:
                                     f"the store holds {versions}")
             chosen.append(in_force[-1])
         return chosen
+
+    def _version_named(self, jurisdiction: str | None, day: str | None) -> RuleBase | None:
+        """The one version ``jurisdiction`` names by its rule base (name, graph or IRI), if it does:
+        that version is meant, whatever the date, unless a date is given on which it is not in force."""
+        if jurisdiction is None:
+            return None
+        wanted = normalise(jurisdiction)
+        named = [b for b in self.rule_bases if wanted in {normalise(b.name), normalise(b.graph), normalise(b.iri)}]
+        if len(named) != 1:
+            return None
+        if day is not None and not named[0].regulation.in_force_on(day):
+            raise GovGraphError(f"{_describe(named[0])} is not in force on {day}")
+        return named[0]
 
     def scope(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> GovGraph:
         """The graph of one government's rules in force on ``as_of``: exactly one must match."""

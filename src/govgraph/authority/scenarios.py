@@ -19,6 +19,9 @@ from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
+from .._core.cite import Text
+from .._core.words import table as words_table
+from .._core.words import word
 from ..answers.graph import GovGraph
 from .build import Model, model_of
 from .model import Absence, Gap, Holding, Scenario
@@ -67,6 +70,16 @@ def who_while_away(
     key = (graph.resolve(act, "act"), graph.resolve(target, "term"))
     scenario = play_scenario(graph, absences, standing_grants=standing_grants)
     return scenario.holders(*key), [h for h in scenario.blocked if h.power.key == key]
+
+
+def why_waiting(holding: Holding) -> Text | None:
+    """Why a grant does not hold in a scenario, in words: it needs its grantor's act, and the
+    grantor is away (None for a holding that does not wait)."""
+    if holding.blocked_by is None:
+        return None
+    key = f"absence.grant_{holding.how}"
+    grant = {lang: word(key, lang) if key in words_table() else holding.how for lang in ("zh", "en")}
+    return Text(*(word("absence.waits_for", lang, grantor=holding.blocked_by.label(lang), grant=grant[lang]) for lang in ("zh", "en")))
 
 
 def play_scenario(graph: GovGraph, absences: Iterable[Absence | str], *, standing_grants: bool = False) -> Scenario:
