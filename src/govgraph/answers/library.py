@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
 import pyoxigraph as ox
@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from .._core.cite import Named, Regulation
 from .._core.errors import GovGraphError
 from .._core.stores import Store
+from .._core.terms import RECORDS_GRAPH_BASE
 from .graph import GovGraph
 from .names import normalise
 
@@ -89,6 +90,9 @@ class Library:
     def select(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> list[RuleBase]:
         """The version in force on ``as_of`` (default today) of each government ``jurisdiction`` names."""
         day = _day(as_of)
+        version = self._version_named(jurisdiction, day if as_of is not None else None)
+        if version is not None:
+            return [version]
         governments = self.governments()
         if jurisdiction is not None:
             governments = _named(governments, normalise(jurisdiction))
@@ -104,6 +108,19 @@ class Library:
                                     f"the store holds {versions}")
             chosen.append(in_force[-1])
         return chosen
+
+    def _version_named(self, jurisdiction: str | None, day: str | None) -> RuleBase | None:
+        """The one version ``jurisdiction`` names by its rule base (name, graph or IRI), if it does:
+        that version is meant, whatever the date, unless a date is given on which it is not in force."""
+        if jurisdiction is None:
+            return None
+        wanted = normalise(jurisdiction)
+        named = [b for b in self.rule_bases if wanted in {normalise(b.name), normalise(b.graph), normalise(b.iri)}]
+        if len(named) != 1:
+            return None
+        if day is not None and not named[0].regulation.in_force_on(day):
+            raise GovGraphError(f"{_describe(named[0])} is not in force on {day}")
+        return named[0]
 
     def scope(self, jurisdiction: str | None = None, as_of: str | dt.date | None = None) -> GovGraph:
         """The graph of one government's rules in force on ``as_of``: exactly one must match."""
@@ -121,6 +138,29 @@ class Library:
             return [self.scope()]
         return [self.graph_of(base) for base in self.select(jurisdiction, as_of)]
 
+    def catalogue(self, as_of: str | dt.date | None = None) -> Catalogue:
+        """What the store holds: each government with its versions (in force or not on ``as_of``,
+        default today), every graph with its kind and triple count."""
+        day = _day(as_of)
+        held = self.store.graph_names()
+        counts = {graph: _triples(self.store, graph) for graph in held}
+        by_graph = {base.graph: base for base in self.rule_bases}
+        governments = tuple(
+            GovernmentEntry(bases[0].government, key, bases[0].level,
+                            tuple(VersionEntry(b, _status(b.regulation, day), counts.get(b.graph)) for b in bases))
+            for key, bases in self.governments().items()
+        )
+        graphs = tuple(GraphEntry(g, _kind(g, by_graph, self.ontology), by_graph[g].name if g in by_graph else None, counts[g])
+                       for g in held)
+        return Catalogue(self.store.name, day, governments, graphs)
+
+    def require_graph(self, graph: str) -> None:
+        """Raise, listing what the store holds, if it holds no graph ``graph``."""
+        held = self.store.graph_names()
+        if graph not in held or not _triples(self.store, graph):  # an empty graph is no graph in SPARQL
+            others = [g for g in held if g != graph]
+            raise GovGraphError(f"no graph {graph} in {self.store.name}: it holds {', '.join(others) or 'no other named graph'}")
+
     def everything(self) -> GovGraph:
         """A graph over every graph the store holds (for SPARQL of one's own across governments)."""
         return GovGraph(self.store, None)
@@ -137,6 +177,89 @@ class Library:
     @cached_property
     def _graphs(self) -> dict[str, GovGraph]:
         return {}
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    """One version of a government's working rules as a store holds it, and whether it is in force."""
+
+    rule_base: RuleBase
+    status: str  # "in force", "repealed" or "not yet in force", on the catalogue's day
+    triples: int | None = None
+
+    def to_dict(self) -> dict:
+        base, regulation = self.rule_base, self.rule_base.regulation
+        return {
+            "rule_base": base.name, "graph": base.graph, "regulation": asdict(regulation.regulation),
+            "number": regulation.number, "issued": regulation.issued, "in_force": regulation.in_force,
+            "until": regulation.until, "repeals": list(base.repeals), "status": self.status, "triples": self.triples,
+        }
+
+
+@dataclass(frozen=True)
+class GovernmentEntry:
+    """A government the store holds, with its versions in the order they took force."""
+
+    government: Named
+    identifier: str
+    level: Named | None
+    versions: tuple[VersionEntry, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "government": asdict(self.government), "identifier": self.identifier,
+            "level": asdict(self.level) if self.level else None, "versions": [v.to_dict() for v in self.versions],
+        }
+
+
+@dataclass(frozen=True)
+class GraphEntry:
+    """A named graph of the store: the ontology, a rule base, records, or something else."""
+
+    graph: str
+    kind: str  # "ontology", "rule-base", "records" or "other"
+    rule_base: str | None
+    triples: int
+
+    def to_dict(self) -> dict:
+        return {"graph": self.graph, "kind": self.kind, "rule_base": self.rule_base, "triples": self.triples}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What a store holds (``govgraph list``): governments and their versions, and every graph."""
+
+    store: str
+    day: str
+    governments: tuple[GovernmentEntry, ...]
+    graphs: tuple[GraphEntry, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "store": self.store, "as_of": self.day, "governments": [g.to_dict() for g in self.governments],
+            "graphs": [g.to_dict() for g in self.graphs],
+        }
+
+
+def _status(regulation: Regulation, day: str) -> str:
+    if regulation.in_force is not None and day < regulation.in_force:
+        return "not yet in force"
+    return "in force" if regulation.in_force_on(day) else "repealed"
+
+
+def _kind(graph: str, rule_bases: dict[str, RuleBase], ontology: Sequence[str] | None) -> str:
+    if graph in (ontology or ()):
+        return "ontology"
+    if graph in rule_bases:
+        return "rule-base"
+    return "records" if graph.startswith(RECORDS_GRAPH_BASE) else "other"
+
+
+def _triples(store: Store, graph: str) -> int:
+    from .._core.queries import named
+
+    rows = store.select(named("count").text, graphs=[graph])
+    return int(rows[0]["triples"].value) if rows and rows[0]["triples"] is not None else 0
 
 
 def _named(governments: dict[str, list[RuleBase]], wanted: str) -> dict[str, list[RuleBase]]:

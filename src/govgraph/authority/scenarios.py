@@ -1,19 +1,27 @@
 """Who holds a power: everyone who may, one post's ways to it, and who holds what while some posts are away.
 
 In a scenario an absent post (or one that specialises an absent post) holds nothing; acting rules
-hold when their absence is among those given (``acts-for.rq``: reason and length must fit); a
+hold when their absence is among those given (``acts-for.rq``: reason and length must fit); in an
+order of succession (``gg:successionRank``) only the first rule whose assignee is present holds; a
 grant needs its grantor present, unless the rule itself is about the grantor's absence, or
 ``standing_grants`` lets grants made before the absence stand.
+
+This is the one absence logic: ``chain --absent`` plays it for every power, ``who_while_away``
+for one (``who --absent``), and ``who.rq`` states the same rule for a single absent post.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
+from .._core.cite import Text
+from .._core.words import table as words_table
+from .._core.words import word
 from ..answers.graph import GovGraph
 from .build import Model, model_of
 from .model import Absence, Gap, Holding, Scenario
@@ -54,6 +62,26 @@ def powers_of(graph: GovGraph, post: str, absences: Iterable[Absence | str] = ()
     )
 
 
+def who_while_away(
+    graph: GovGraph, act: str, target: str, absences: Iterable[Absence | str], *, standing_grants: bool = False
+) -> tuple[list[Holding], list[Holding]]:
+    """Who holds the power (act, target) while ``absences`` last, and the grants that wait for an
+    absent grantor (each with ``blocked_by``): the scenario of ``chain --absent``, for one power."""
+    key = (graph.resolve(act, "act"), graph.resolve(target, "term"))
+    scenario = play_scenario(graph, absences, standing_grants=standing_grants)
+    return scenario.holders(*key), [h for h in scenario.blocked if h.power.key == key]
+
+
+def why_waiting(holding: Holding) -> Text | None:
+    """Why a grant does not hold in a scenario, in words: it needs its grantor's act, and the
+    grantor is away (None for a holding that does not wait)."""
+    if holding.blocked_by is None:
+        return None
+    key = f"absence.grant_{holding.how}"
+    grant = {lang: word(key, lang) if key in words_table() else holding.how for lang in ("zh", "en")}
+    return Text(*(word("absence.waits_for", lang, grantor=holding.blocked_by.label(lang), grant=grant[lang]) for lang in ("zh", "en")))
+
+
 def play_scenario(graph: GovGraph, absences: Iterable[Absence | str], *, standing_grants: bool = False) -> Scenario:
     """Who holds each power, and by which chain, while the given posts are away.
 
@@ -62,7 +90,7 @@ def play_scenario(graph: GovGraph, absences: Iterable[Absence | str], *, standin
     model = model_of(graph)
     chosen = _absences(graph, absences)
     away = _away(model, chosen)
-    triggered = _triggered(model, chosen)
+    triggered = _first_present(model, chosen, away, _triggered(model, chosen))
     held, blocked = _available(model, away, triggered, standing_grants)
     return Scenario(
         absences=chosen,
@@ -90,9 +118,24 @@ def _away(model: Model, absences: Sequence[Absence]) -> frozenset[str]:
     return frozenset(n for n in model.nodes if n in named or model.specialises.get(n, set()) & named) | named
 
 
+@dataclass(frozen=True)
+class _Successor:
+    """An acting rule's place in an order of succession: for one absent post, act and target."""
+
+    rule: str
+    assignee: str
+    order: tuple[str, str, str]
+    rank: int
+
+
+#: The acting rules with a succession rank that each absence brings into force, per graph.
+_SUCCESSORS: weakref.WeakKeyDictionary[GovGraph, dict[Absence, tuple[_Successor, ...]]] = weakref.WeakKeyDictionary()
+
+
 def _triggered(model: Model, absences: Sequence[Absence]) -> set[str]:
     """The rules an absence brings into force (``acts-for.rq``: reason and length must fit)."""
     rules: set[str] = set()
+    successors = _SUCCESSORS.setdefault(model.graph, {})
     for absence in absences:
         if absence not in model.triggers:
             rows = model.graph.select(
@@ -102,8 +145,31 @@ def _triggered(model: Model, absences: Sequence[Absence]) -> set[str]:
                 absenceDuration=ox.NamedNode(absence.duration.iri) if absence.duration else None,
             )
             model.triggers[absence] = frozenset(model.graph.cite.required(row, "rule").iri for row in rows)
+            successors[absence] = tuple(
+                _Successor(
+                    row["rule"].value,
+                    row["assignee"].value,
+                    (absence.post.iri, row["ruleAction"].value, row["target"].value),
+                    int(row["successionRank"].value),
+                )
+                for row in rows
+                if row["successionRank"] is not None
+            )
         rules.update(model.triggers[absence])
     return rules
+
+
+def _first_present(model: Model, absences: Sequence[Absence], away: frozenset[str], triggered: set[str]) -> set[str]:
+    """The triggered rules less, in each order of succession, every rule after the first whose assignee is present."""
+    orders: dict[tuple[str, str, str], list[_Successor]] = defaultdict(list)
+    for absence in absences:
+        for successor in _SUCCESSORS.get(model.graph, {}).get(absence, ()):
+            orders[successor.order].append(successor)
+    later: set[str] = set()
+    for successors in orders.values():
+        present = [s for s in sorted(successors, key=lambda s: s.rank) if s.assignee not in away]
+        later.update(s.rule for s in present[1:])
+    return triggered - later
 
 
 def _available(

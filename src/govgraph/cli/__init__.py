@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     # comparing governments (issue 10)
     "compare": ("compare", "compare"),
     "survey": ("compare", "survey"),
+    "list": ("list", "list_holdings"),
 }
 
 
