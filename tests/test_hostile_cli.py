@@ -27,3 +27,11 @@ def test_ctrl_c_stops_sparql_while_the_engine_is_computing_without_a_traceback()
         rest = process.stderr.read()
         process.stderr.close()
     assert code != 0 and "Traceback" not in rest
+
+
+def test_serve_refuses_a_time_limit_that_is_not_a_finite_number_in_exit_2() -> None:
+    from hostile import govgraph
+
+    for given in ("inf", "nan", "-1"):
+        result = govgraph("serve", "--port", "0", "--timeout", given, timeout=120)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, (given, result.stderr[-500:])

@@ -115,18 +115,27 @@ class DiskStore:
     def open(self) -> tuple[OxigraphStore, Manifest, Path]:
         """The current version, opened read-only and shared-locked for this process's life."""
         self.check_folder()
-        for _attempt in range(5):
+        for attempt in range(50):
             version = self.current
             if version is None:
                 raise InputError(str(self.root), "no graph loaded in this store yet: run govgraph load --store oxigraph:PATH")
             try:
-                self._reader_lock = _lock(version / "readers.lock", shared=True)
+                handle = _lock(version / "readers.lock", shared=True)
             except FileNotFoundError:  # a writer swapped and removed it meanwhile: look again
+                time.sleep(0.01 * attempt)
                 continue
+            if not _still_there(handle, version / "readers.lock"):
+                # A writer was deleting this version while we waited for its lock: look again.
+                os.close(handle)
+                time.sleep(0.01 * attempt)
+                continue
+            self._reader_lock = handle
             try:
                 return OxigraphStore(version / "oxigraph", read_only=True), Manifest.read(version), version
-            except OSError as exc:
-                raise InputError(str(self.root), f"cannot open the store: {exc}") from None
+            except (OSError, RuntimeError, ValueError) as exc:
+                said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+                raise InputError(str(self.root), f"cannot open the store ({said}): load it again into a new folder "
+                                 "(govgraph load --store oxigraph:PATH)") from None
         raise InputError(str(self.root), "the store kept changing while it was opened: try again")
 
     # ── writing ────────────────────────────────────────────────────────────────
@@ -134,6 +143,13 @@ class DiskStore:
     def write(self, parts: Sequence[Part], progress: Callable[[Path], None] | None = None) -> Manifest:
         """Replace (or add) the graphs of ``parts``, keeping every other graph; return the new manifest."""
         self.check_folder()
+        try:
+            return self._write(parts, progress)
+        except (OSError, RuntimeError) as exc:
+            said = getattr(exc, "strerror", None) or str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise InputError(str(self.root), f"cannot write the store: {said}") from None
+
+    def _write(self, parts: Sequence[Part], progress: Callable[[Path], None] | None) -> Manifest:
         (self.root / "versions").mkdir(parents=True, exist_ok=True)
         with _exclusive(self.root / "writer.lock"):
             old = self.current
@@ -184,6 +200,14 @@ class DiskStore:
             shutil.rmtree(folder, ignore_errors=True)
             if handle is not None:
                 os.close(handle)
+
+
+def _still_there(handle: int, path: Path) -> bool:
+    """Whether the file open at ``handle`` is still the one at ``path`` (not deleted meanwhile)."""
+    try:
+        return os.stat(path).st_ino == os.fstat(handle).st_ino
+    except FileNotFoundError:
+        return False
 
 
 def _lock(path: Path, *, shared: bool, wait: bool = True) -> int:

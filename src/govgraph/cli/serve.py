@@ -64,6 +64,8 @@ def serve(rules: str | None, store: str, records: tuple[Path, ...], host: str, p
     from ..serve.endpoint import Server
     from ..serve.push import store_location
 
+    if not (1 <= timeout <= 86400 and 0 < max_answer_mb):  # click's ranges let NaN through
+        raise click.BadParameter("expected a number of seconds from 1 to 86400", param_hint="--timeout")
     backend, _ = parse_spec(store)
     if backend != "oxigraph":
         click.echo(f"govgraph: note: the endpoint runs on Oxigraph's server; --store {backend} is not used for serving", err=True)

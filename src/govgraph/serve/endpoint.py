@@ -218,7 +218,10 @@ class Server:
 
 
 def _die_with_parent() -> None:
-    """In the engine's process, before it runs: ask Linux to end it when govgraph ends, however."""
+    """In the engine's process, before it runs: ask Linux to end it when govgraph ends, however.
+
+    Linux ties this to the thread that started the engine: start a Server from a thread that
+    lives as long as the server (the main thread, as ``govgraph serve`` does)."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 

@@ -160,3 +160,24 @@ def _term(iri: str) -> rdflib.term.Node:
     import rdflib
 
     return rdflib.BNode(iri[2:]) if iri.startswith("_:") else rdflib.URIRef(iri)
+
+
+#: Findings of one shape shown before the rest are only counted (``cap_per_shape``).
+FINDINGS_PER_SHAPE = 20
+
+
+def cap_per_shape(findings: Sequence[Finding], limit: int = FINDINGS_PER_SHAPE) -> tuple[list[Finding], dict[str, int]]:
+    """The first ``limit`` findings of each shape (violations first, in the report's order), and for each
+    shape with more, how many were left out: a million broken records read as twenty and a count."""
+    if limit < 1:
+        raise ValueError(f"expected at least one finding per shape, not {limit!r}")
+    shown: list[Finding] = []
+    left_out: dict[str, int] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for finding in sorted(findings, key=finding_order):
+        seen[finding.shape] += 1
+        if seen[finding.shape] <= limit:
+            shown.append(finding)
+        else:
+            left_out[finding.shape] = left_out.get(finding.shape, 0) + 1
+    return shown, left_out
