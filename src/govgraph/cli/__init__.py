@@ -30,6 +30,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate"),
     "serve": ("serve", "serve"),
     "load": ("serve", "load"),
+    # cards (issue 12)
+    "meeting": ("cards", "meeting"),
+    "document": ("cards", "document"),
+    "post": ("cards", "post"),
+    "regulation": ("cards", "regulation"),
 }
 
 
