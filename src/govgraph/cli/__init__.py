@@ -37,6 +37,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("compare", "compare"),
     "survey": ("compare", "survey"),
     "list": ("list", "list_holdings"),
+    # cards (issue 12)
+    "meeting": ("cards", "meeting"),
+    "document": ("cards", "document"),
+    "post": ("cards", "post"),
+    "regulation": ("cards", "regulation"),
 }
 
 
