@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .._core.cite import Text, unique_citations, unique_named
 from .._core.words import LANGUAGES, table, word
 from ..answers.graph import GovGraph
+from ..answers.model import AnswerList
 from .build import Model, model_of
 from .model import DELEGATION_KINDS, Absence, AuthorityEdge, Gap, Holding, Power, Scenario, WeakSpot
 from .scenarios import play_scenario
@@ -51,14 +52,14 @@ def _rings(pairs: Iterable[tuple[str, str]]) -> Iterator[list[str]]:
         yield from walk([start])
 
 
-def weak_spots(graph: GovGraph, *, standing_grants: bool = False) -> list[WeakSpot]:
+def weak_spots(graph: GovGraph, *, standing_grants: bool = False) -> AnswerList[WeakSpot]:
     """Gaps, cycles, critical posts (ranked) and grants that need an absent grantor, with their articles."""
     model = model_of(graph)
     singles = {
         post: play_scenario(graph, [Absence(graph.names.named(post))], standing_grants=standing_grants)
         for post in _posts_holding_powers(model)
     }
-    spots: list[WeakSpot] = []
+    spots: AnswerList[WeakSpot] = AnswerList()
     spots.extend(_critical_posts(singles))
     spots.extend(_gaps(graph, model, singles, standing_grants))
     spots.extend(_cycle_spots(graph))
