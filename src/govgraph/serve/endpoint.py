@@ -35,6 +35,7 @@ from pathlib import Path
 from .._core import queries
 from .._core.disk import DiskStore
 from .._core.errors import GovGraphError
+from . import resolve
 
 #: What Oxigraph writes at the end of a response whose query ran out of time.
 _CANCELLED = b"The SPARQL operation has been cancelled"
@@ -196,6 +197,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._proxy("GET", query, b"", None)
         if path == "/update":
             return self._refuse_update()
+        if path in ("/resolve", "/labels"):  # names as the CLI resolves them (serve/resolve.py)
+            return self._send(*resolve.answer(self.server.settings.upstream, path, query))
         if path == "/named-queries.json":
             return self._send(HTTPStatus.OK, "application/json; charset=utf-8", named_queries_json())
         if path in ("/", "/index.html"):
