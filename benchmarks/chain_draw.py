@@ -3,7 +3,7 @@
 Prints the median wall time of N runs of each command (each a fresh process, as an analyst
 types it), then where the time of one `chain --weak-spots` goes in-process (imports, loading,
 the authority model, the weak spots, printing) and of one figure (layout, matplotlib, fonts).
-`who` is the yardstick: on a busy machine every figure grows, the ratios much less.
+`who` is the yardstick: on a busy machine every wall time grows, CPU times and ratios much less.
 Not a test: it measures, prints and exits 0.
 
     .venv/bin/python benchmarks/chain_draw.py [--runs 5]
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import resource
 import shutil
 import statistics
 import subprocess
@@ -24,13 +25,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def wall(command: list[str], runs: int) -> list[float]:
-    times = []
+def wall(command: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall times and CPU times (user + system) of ``runs`` runs of ``command``."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return times
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return times, cpu
 
 
 def commands(folder: Path) -> dict[str, list[str]]:
@@ -93,10 +98,11 @@ def main() -> None:
     args = parser.parse_args()
     executable = shutil.which("govgraph", path=str(Path(sys.executable).parent)) or "govgraph"
     with tempfile.TemporaryDirectory() as folder:
-        print(f"CLI, fresh process each run, median of {args.runs}:")
+        print(f"CLI, fresh process each run, median of {args.runs} (wall; CPU user+system):")
         for name, command in commands(Path(folder)).items():
-            times = wall([executable, *command], args.runs)
-            print(f"  {statistics.median(times) * 1000:7.0f} ms  (max {max(times) * 1000:.0f})  govgraph {name}")
+            times, cpu = wall([executable, *command], args.runs)
+            print(f"  {statistics.median(times) * 1000:7.0f} ms  (max {max(times) * 1000:.0f}; CPU {statistics.median(cpu) * 1000:.0f})"
+                  f"  govgraph {name}")
         print("\nin one process, each step once:")
         for name, step in phases(Path(folder)):
             start = time.perf_counter()

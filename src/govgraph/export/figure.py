@@ -68,10 +68,10 @@ def _rebuild_font_list() -> None:
 
 def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh", kinds: Iterable[str] | None = None):  # noqa: ANN201 - Figure
     """A matplotlib figure of the authority graph (or of one scenario), with a legend of edge kinds."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib import pyplot as plt
+    # A plain Figure, not pyplot's: no GUI backend, and no pyplot callback on every change of an artist.
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch
 
     network = authority_graph(graph)
@@ -84,9 +84,11 @@ def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh
     scenario = play_scenario(graph, absences) if absences else None
     marks = scenario_marks(scenario)
     family = [cjk_font(), "DejaVu Sans"] if lang == "zh" else ["DejaVu Sans"]
-    with plt.rc_context({"font.family": family, "svg.fonttype": "path"}):
+    with rc_context({"font.family": family, "svg.fonttype": "path"}):
         width = min(18.0, max(11.0, 7.0 + 0.24 * len(nodes)))
-        fig, axes = plt.subplots(figsize=(width, width * 0.64), dpi=110)
+        fig = Figure(figsize=(width, width * 0.64), dpi=110)
+        FigureCanvasAgg(fig)  # measures the labels (and draws PNGs)
+        axes = fig.add_subplot()
         axes.set_axis_off()
         texts = _draw_nodes(axes, network, nodes, position, marks, lang)
         axes.legend(
@@ -110,15 +112,12 @@ def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh
 
 def write_figure(graph: GovGraph, path: Path, fmt: str, absences: Sequence[Absence] = (), **options: Any) -> Path:
     """Draw the figure into ``path`` as ``fmt`` (svg or png); ``options`` are :func:`figure`'s (``lang``, ``kinds``)."""
-    from matplotlib import pyplot as plt
-
     fig = figure(graph, absences, **options)
-    try:
-        # No bbox_inches="tight": the figure's tight layout already fits the legend, and a tight
-        # bounding box would draw the whole figure once more only to measure it.
-        fig.savefig(path, format=fmt, dpi=130 if fmt == "png" else None)
-    finally:
-        plt.close(fig)
+    # No bbox_inches="tight": the figure's tight layout already fits the legend, and a tight
+    # bounding box would draw the whole figure once more only to measure it. A PNG of lines and
+    # labels on white compresses well at the fastest level.
+    png = {"dpi": 130, "pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
+    fig.savefig(path, format=fmt, **png)
     return path
 
 
