@@ -79,12 +79,45 @@ def test_running_a_named_query_with_a_parameter_shows_its_rows(page) -> None:
     page.click("#run")
     page.wait_for_selector("#results table tbody tr")
     expected = govgraph.load().article("41")
-    shown = page.eval_on_selector_all("#results table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    shown = cells(page)
     headers = page.eval_on_selector_all("#results table th", "cells => cells.map(c => c.textContent)")
     rules = {row[headers.index("?rule")] for row in shown}
     assert rules == {rule.iri for rule, _kind in expected.rules}
     assert f"{len(shown)} row" in page.text_content("#status")
     assert only_this_machine(page.requested) == []
+
+
+def cells(page) -> list[list[str]]:
+    """Each row's cells: an IRI cell as its IRI, any other as its text."""
+    return page.eval_on_selector_all(
+        "#results table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.dataset.iri || c.textContent))"
+    )
+
+
+@pytest.mark.parametrize("typed", ["区政府常务会议", "Executive Meeting of the District Government", "hq:ExecutiveMeeting"])
+def test_a_label_or_curie_typed_in_a_parameter_is_resolved_by_the_server_and_gets_its_answer(page, typed: str) -> None:
+    graph = govgraph.load()
+    meeting = graph.resolve("区政府常务会议", "meeting")
+    page.click('#query-list button[data-name="quorum"]')
+    page.fill('#parameters input[name="meeting"]', typed)
+    page.click("#run")
+    page.wait_for_selector("#results table tbody tr")
+    assert meeting in page.text_content('#parameters output[name="meeting"]')
+    headers = page.eval_on_selector_all("#results table th", "cells => cells.map(c => c.textContent)")
+    members = {row[headers.index("?member")] for row in cells(page)}
+    assert members == {m.post.iri for m in graph.quorum("区政府常务会议").members}
+    page.wait_for_function("() => [...document.querySelectorAll('#results td .label')].some(l => l.textContent.includes('区长'))")
+    assert only_this_machine(page.requested) == []
+
+
+def test_a_name_that_resolves_to_nothing_gets_a_warning_with_close_matches_not_zero_rows(page) -> None:
+    page.click('#query-list button[data-name="quorum"]')
+    page.fill('#parameters input[name="meeting"]', "区政府常务会")
+    page.click("#run")
+    page.wait_for_selector("#status.warning")
+    warning = page.text_content("#status")
+    assert "?meeting" in warning and "区政府常务会议" in warning
+    assert page.locator("#results table").count() == 0
 
 
 def test_a_query_cut_off_by_the_time_limit_says_so_on_the_page(browser, tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -1,38 +1,171 @@
 """What govgraph answers with: plain, frozen records that carry their citation.
 
 Every answer names its basis: the article's IRI, number and text. ``to_dict()`` gives
-the JSON form the CLI prints with ``--format json``.
+the JSON form the CLI prints with ``--format json``; ``to_record()`` one flat row of labels
+(and the IRIs beside them), the row a table or a ``pandas.DataFrame`` shows. A list of
+answers is an :class:`AnswerList`: still a list, one line per answer when printed, a table in
+a notebook, ``to_records()`` and ``to_frame()`` (pandas: the extra ``notebook``).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import html
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from .._core.cite import Citation, Named, Text
+from .._core.errors import GovGraphError
+from .._core.words import word
 
 
-@dataclass(frozen=True)
-class Step:
+# ── records, rows and lists of answers ───────────────────────────────────────
+
+
+class Record:
+    """A frozen answer record: a one-line repr, and one flat row of labels and IRIs.
+
+    ``SUMMARY`` names the fields a one-line summary shows, in order (unset ones are left out);
+    the article the record rests on ends the line.
+    """
+
+    SUMMARY: tuple[str, ...] = ()
+
+    def one_line(self, lang: str = "zh") -> str:
+        """The record in one line: its main fields' labels, then its article."""
+        parts = [_flat(getattr(self, name), lang) for name in self.SUMMARY]
+        basis = getattr(self, "basis", None) or getattr(self, "articles", None)
+        basis = basis() if callable(basis) else basis
+        return " · ".join(str(p) for p in [*parts, _flat(basis, lang)] if p not in (None, ""))
+
+    def to_record(self, lang: str = "zh") -> dict[str, Any]:
+        """One flat row: each field as its label in ``lang`` (a list as labels joined), and the
+        IRI of each resource in a column ``<field>_iri`` beside it."""
+        row: dict[str, Any] = {}
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            row[item.name] = _flat(value, lang)
+            if _has_iri(str(item.type)):
+                row[f"{item.name}_iri"] = _iri(value)
+        return row
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.one_line()}>"
+
+
+def _flat(value: Any, lang: str) -> Any:
+    """A field's value as one cell: a label, a number, a flag, or labels joined."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Record):
+        return value.one_line(lang)
+    if hasattr(value, "label"):
+        return value.label(lang)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return word("chain.list_separator", lang).join(str(_flat(v, lang)) for v in value)
+    if is_dataclass(value):
+        return type(value).__name__
+    return str(value)
+
+
+def _has_iri(annotation: str) -> bool:
+    """Whether a field holds one resource (or its article), whose IRI gets a column of its own."""
+    return annotation.split(" ")[0] in ("Named", "Citation")
+
+
+def _iri(value: Any) -> str | None:
+    if isinstance(value, Named):
+        return value.iri
+    if isinstance(value, Citation):
+        return value.article.iri
+    return None
+
+
+T = TypeVar("T")
+
+
+class AnswerList(list[T]):
+    """A list of answers (still a ``list``): one line per answer when printed, a table in a
+    notebook, rows for pandas."""
+
+    def __repr__(self) -> str:
+        kind = type(self[0]).__name__ if self else "answers"
+        return "\n".join([f"AnswerList: {len(self)} × {kind}", *(f"  {item!r}" for item in self)])
+
+    def to_records(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """One flat dict per answer (labels in ``lang``, IRIs in the ``*_iri`` columns)."""
+        return [_record(item, lang) for item in self]
+
+    def to_frame(self, lang: str = "zh") -> Any:
+        """A ``pandas.DataFrame`` of :meth:`to_records` (pandas: ``pip install 'govgraph[notebook]'``)."""
+        try:
+            import pandas
+        except ImportError:
+            raise GovGraphError("to_frame() needs pandas: pip install 'govgraph[notebook]'") from None
+        return pandas.DataFrame.from_records(self.to_records(lang), columns=_columns(self.to_records(lang)))
+
+    def _repr_html_(self) -> str:
+        """A table for notebooks: labels, each resource's IRI as its tooltip."""
+        records = self.to_records()
+        shown = [c for c in _columns(records) if not c.endswith("_iri")]
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in shown)
+        body = "".join(
+            "<tr>" + "".join(_cell(r.get(c), r.get(f"{c}_iri")) for c in shown) + "</tr>" for r in records
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _record(item: Any, lang: str) -> dict[str, Any]:
+    if isinstance(item, Record):
+        return item.to_record(lang)
+    if isinstance(item, dict):
+        return {key: _flat(value, lang) for key, value in item.items()}
+    return {"value": _flat(item, lang)}
+
+
+def _columns(records: Iterable[dict[str, Any]]) -> list[str]:
+    """Every column any row has, in the order first met."""
+    seen: dict[str, None] = {}
+    for record in records:
+        seen.update(dict.fromkeys(record))
+    return list(seen)
+
+
+def _cell(value: Any, iri: str | None) -> str:
+    shown = "" if value is None else html.escape(str(value))
+    return f'<td title="{html.escape(iri)}">{shown}</td>' if iri else f"<td>{shown}</td>"
+
+
+# ── the answers ──────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, repr=False)
+class Step(Record):
+    SUMMARY = ("index", "approver", "act")
+
     index: int
     approver: Named
     act: Named
     each_in_turn: bool = False
 
 
-@dataclass(frozen=True)
-class ApprovalChain:
+@dataclass(frozen=True, repr=False)
+class ApprovalChain(Record):
     """Steps, in order, before a signature."""
+
+    SUMMARY = ("chain", "steps")
 
     chain: Named
     steps: tuple[Step, ...]
     basis: Citation
 
 
-@dataclass(frozen=True)
-class Answer:
+@dataclass(frozen=True, repr=False)
+class Answer(Record):
     """Who may / must / must not do an act, in which case, how the power reached them, on which article."""
+
+    SUMMARY = ("post", "modality", "act", "target", "condition")
 
     rule: Named
     modality: Named
@@ -51,9 +184,11 @@ class Answer:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Competence:
+@dataclass(frozen=True, repr=False)
+class Competence(Record):
     """A meeting type that decides a kind of matter, within amount bounds."""
+
+    SUMMARY = ("meeting", "matter", "minimum", "maximum", "condition")
 
     rule: Named
     meeting: Named
@@ -69,16 +204,20 @@ class Competence:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Member:
+@dataclass(frozen=True, repr=False)
+class Member(Record):
+    SUMMARY = ("post",)
+
     post: Named
     rule: Named
     basis_number: str
 
 
-@dataclass(frozen=True)
-class Quorum:
+@dataclass(frozen=True, repr=False)
+class Quorum(Record):
     """A meeting type's members and how many must be present for an agenda kind."""
+
+    SUMMARY = ("meeting", "agenda_kind", "fraction")
 
     meeting: Named
     agenda_kind: Named | None
@@ -108,9 +247,11 @@ class Quorum:
         return data
 
 
-@dataclass(frozen=True)
-class LeaveRule:
+@dataclass(frozen=True, repr=False)
+class LeaveRule(Record):
     """Whom a post's holder asks for leave or reports an absence to."""
+
+    SUMMARY = ("post", "act", "recipient", "occasion", "condition")
 
     rule: Named
     post: Named
@@ -124,8 +265,10 @@ class LeaveRule:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Deadline:
+@dataclass(frozen=True, repr=False)
+class Deadline(Record):
+    SUMMARY = ("post", "act", "target", "amount", "unit", "direction", "anchor")
+
     rule: Named
     post: Named
     act: Named
@@ -141,9 +284,11 @@ class Deadline:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class ArticleView:
+@dataclass(frozen=True, repr=False)
+class ArticleView(Record):
     """An article, its chapter and the rules resting on it."""
+
+    SUMMARY = ("article", "chapter")
 
     article: Named
     number: str
@@ -157,9 +302,11 @@ class ArticleView:
         return data
 
 
-@dataclass(frozen=True)
-class Coverage:
+@dataclass(frozen=True, repr=False)
+class Coverage(Record):
     """How an article is modelled: by rules, as a principle, or not at all."""
+
+    SUMMARY = ("article", "status", "rules", "principles")
 
     article: Named
     number: str
@@ -172,9 +319,11 @@ class Coverage:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Violation:
+@dataclass(frozen=True, repr=False)
+class Violation(Record):
     """A finding of one integrity shape (``shapes/rule-base.ttl``): a resource and what is wrong with it."""
+
+    SUMMARY = ("check", "resource", "message")
 
     check: str  #: the shape's name, e.g. "RuleHasArticle"
     resource: Named  #: the resource that breaks it

@@ -1,23 +1,27 @@
 """The authority graph of a rule base, built once per graph from the ``queries/authority-*.rq`` rows.
 
-The model holds the nodes (posts, organs, roles and the posts each specialises), the
-``networkx.MultiDiGraph`` of edges, every holding a rule gives (``authority-powers.rq``), and the
-edges of each rule and approval chain, so that scenarios are played without asking again.
+The model holds the nodes (posts, organs, roles and the posts each specialises), the edges,
+every holding a rule gives (``authority-powers.rq``), and the edges of each rule and approval
+chain, so that scenarios are played without asking again. The ``networkx.MultiDiGraph`` of the
+same nodes and edges is made only when asked for (exports, pictures): importing networkx takes
+longer than answering a question, so questions do without it.
 """
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .._core.cite import Citer, Named, Row
 from ..answers.graph import GovGraph
 from .model import Absence, AuthorityEdge, Holding, Power
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -28,7 +32,7 @@ class Model:
     nodes: dict[str, dict[str, Any]]
     specialises: dict[str, set[str]]
     norms: list[Holding]
-    network: nx.MultiDiGraph
+    edges: list[AuthorityEdge]
     edges_by_rule: dict[str, list[AuthorityEdge]]
     chain_edges: dict[tuple[str, str], list[AuthorityEdge]]
     routes: dict[Holding, Holding] = field(default_factory=dict)
@@ -37,6 +41,18 @@ class Model:
     def generalisations(self, post: str) -> set[str]:
         """The post and every post it specialises: rules naming any of them apply to it."""
         return {post} | self.specialises.get(post, set())
+
+    @functools.cached_property
+    def network(self) -> nx.MultiDiGraph:
+        """The nodes and edges as a ``networkx.MultiDiGraph`` (each edge's ``record``: its ``AuthorityEdge``)."""
+        import networkx as nx
+
+        network = nx.MultiDiGraph(name="authority")
+        for iri, info in self.nodes.items():
+            network.add_node(iri, **info)
+        for edge in self.edges:
+            network.add_edge(edge.source.iri, edge.destination.iri, key=edge.key, record=edge)
+        return network
 
 
 _MODELS: weakref.WeakKeyDictionary[GovGraph, Model] = weakref.WeakKeyDictionary()
@@ -61,28 +77,25 @@ def authority_graph(graph: GovGraph) -> nx.MultiDiGraph:
 def edges(graph: GovGraph, kinds: Iterable[str] | None = None) -> list[AuthorityEdge]:
     """Every edge of the authority graph (of the given kinds), in a stable order."""
     wanted = set(kinds) if kinds is not None else None
-    found = [data["record"] for _, _, data in model_of(graph).network.edges(data=True)]
-    return sorted((e for e in found if wanted is None or e.kind in wanted), key=lambda e: e.key)
+    return sorted((e for e in model_of(graph).edges if wanted is None or e.kind in wanted), key=lambda e: e.key)
 
 
 def _build(graph: GovGraph) -> Model:
     cite = graph.cite
     nodes, specialises = _nodes(graph)
-    network = nx.MultiDiGraph(name="authority")
-    for iri, info in nodes.items():
-        network.add_node(iri, **info)
+    found: dict[tuple[str, str, str], AuthorityEdge] = {}
     edges_by_rule: dict[str, list[AuthorityEdge]] = defaultdict(list)
     for edge in _rule_edges(graph, "authority-delegations", "target") + _rule_edges(graph, "authority-relations", "about"):
-        _add_edge(network, nodes, edge)
+        _add_edge(found, nodes, edge)
         if edge.rule is not None:
             edges_by_rule[edge.rule.iri].append(edge)
     chain_edges = _chain_edges(graph)
     for chain in chain_edges.values():
         for edge in chain:
-            if not network.has_edge(edge.source.iri, edge.destination.iri, edge.key):
-                _add_edge(network, nodes, edge)
+            if (edge.source.iri, edge.destination.iri, edge.key) not in found:
+                _add_edge(found, nodes, edge)
     norms = _merge(_holding(cite, row) for row in graph.select("authority-powers"))
-    return Model(graph, nodes, specialises, norms, network, dict(edges_by_rule), chain_edges)
+    return Model(graph, nodes, specialises, norms, list(found.values()), dict(edges_by_rule), chain_edges)
 
 
 def _node(named: Named, kind: str) -> dict[str, Any]:
@@ -107,12 +120,12 @@ def _nodes(graph: GovGraph) -> tuple[dict[str, dict[str, Any]], dict[str, set[st
     return nodes, dict(specialises)
 
 
-def _add_edge(network: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]], edge: AuthorityEdge) -> None:
+def _add_edge(found: dict[tuple[str, str, str], AuthorityEdge], nodes: dict[str, dict[str, Any]], edge: AuthorityEdge) -> None:
+    """One edge (the last of the same ends and key wins, as in a multigraph); its ends become nodes."""
     for end in (edge.source, edge.destination):
         if end.iri not in nodes:  # e.g. a meeting type named as an approver: kept, as what it is
             nodes[end.iri] = _node(end, "other")
-            network.add_node(end.iri, **nodes[end.iri])
-    network.add_edge(edge.source.iri, edge.destination.iri, key=edge.key, record=edge)
+    found[(edge.source.iri, edge.destination.iri, edge.key)] = edge
 
 
 def _local(iri: str) -> str:

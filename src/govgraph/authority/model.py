@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .._core.cite import Citation, Named, Text, unique_citations, unique_named
 from .._core.terms import LONGER_PERIOD, SHORTER_PERIOD
 from .._core.words import text, word
+from ..answers.model import Record
 
 if TYPE_CHECKING:
     from ..answers.graph import GovGraph
@@ -58,9 +59,11 @@ class Power:
         return (self.act.iri, self.target.iri)
 
 
-@dataclass(frozen=True)
-class AuthorityEdge:
+@dataclass(frozen=True, repr=False)
+class AuthorityEdge(Record):
     """One edge of the authority graph: how authority runs from ``source`` to ``destination``."""
+
+    SUMMARY = ("source", "kind_label", "destination", "act", "about", "condition")
 
     key: str
     kind: str
@@ -78,8 +81,8 @@ class AuthorityEdge:
         return text(f"edge.{self.kind}")
 
 
-@dataclass(frozen=True)
-class Holding:
+@dataclass(frozen=True, repr=False)
+class Holding(Record):
     """A post (organ, role) holding a power by one rule, how it came to hold it, and on which article.
 
     ``route`` is the edges of the rule by which the power reaches ``post`` (empty when held
@@ -88,6 +91,8 @@ class Holding:
     ``before`` is the approval chain that precedes the act; ``blocked_by`` is the absent grantor
     a grant waits for in a scenario.
     """
+
+    SUMMARY = ("post", "power", "how", "via", "condition", "blocked_by")
 
     post: Named
     power: Power
@@ -126,9 +131,11 @@ class Holding:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Absence:
+@dataclass(frozen=True, repr=False)
+class Absence(Record):
     """A post whose holder is away, why (``None``: any reason) and for how long (``None``: any length)."""
+
+    SUMMARY = ("post", "reason", "duration")
 
     post: Named
     reason: Named | None = None
@@ -149,9 +156,11 @@ class Absence:
         return self.post.label(lang) + (f" ({', '.join(details)})" if details else "")
 
 
-@dataclass(frozen=True)
-class Gap:
+@dataclass(frozen=True, repr=False)
+class Gap(Record):
     """A power nobody can exercise in a scenario, and the holdings that are away or blocked."""
+
+    SUMMARY = ("power",)
 
     power: Power
     lost: tuple[Holding, ...]
@@ -160,9 +169,11 @@ class Gap:
         return unique_citations(c for h in self.lost for c in h.articles())
 
 
-@dataclass(frozen=True)
-class Scenario:
+@dataclass(frozen=True, repr=False)
+class Scenario(Record):
     """Who holds each power while some posts are away, and what nobody can do."""
+
+    SUMMARY = ("absences",)
 
     absences: tuple[Absence, ...]
     holdings: tuple[Holding, ...]
@@ -191,14 +202,16 @@ class Scenario:
         return data
 
 
-@dataclass(frozen=True)
-class WeakSpot:
+@dataclass(frozen=True, repr=False)
+class WeakSpot(Record):
     """Something the rules leave fragile, with the posts, powers and articles involved.
 
     ``kind`` is ``gap`` (nobody can exercise a power in ``scenario``), ``cycle`` (powers pass round
     a ring of posts), ``critical-post`` (``score`` powers lose every holder when the post is away)
     or ``absent-grantor`` (a grant needs a grantor who is away in ``scenario``).
     """
+
+    SUMMARY = ("kind", "summary")
 
     kind: str
     summary: Text

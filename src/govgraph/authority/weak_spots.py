@@ -8,13 +8,13 @@ and grants that need a grantor who is away. Summaries are the ``[weak_spot]`` wo
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
-
-import networkx as nx
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 
 from .._core.cite import Text, unique_citations, unique_named
 from .._core.words import LANGUAGES, table, word
 from ..answers.graph import GovGraph
+from ..answers.model import AnswerList
 from .build import Model, model_of
 from .model import DELEGATION_KINDS, Absence, AuthorityEdge, Gap, Holding, Power, Scenario, WeakSpot
 from .scenarios import play_scenario
@@ -22,29 +22,44 @@ from .scenarios import play_scenario
 
 def cycles(graph: GovGraph) -> list[tuple[AuthorityEdge, ...]]:
     """Rings of posts passing powers to each other (acting and conferral edges), each edge once per pair."""
-    simple = nx.DiGraph()
-    for u, v, data in model_of(graph).network.edges(data=True):
-        edge: AuthorityEdge = data["record"]
-        if edge.kind in DELEGATION_KINDS and u != v:
-            simple.add_edge(u, v)
-            simple[u][v].setdefault("records", []).append(edge)
+    records: dict[tuple[str, str], list[AuthorityEdge]] = defaultdict(list)
+    for edge in model_of(graph).edges:
+        if edge.kind in DELEGATION_KINDS and edge.source.iri != edge.destination.iri:
+            records[(edge.source.iri, edge.destination.iri)].append(edge)
     rings = []
-    for found in sorted(nx.simple_cycles(simple), key=lambda c: (len(c), sorted(c))):
-        start = found.index(min(found))  # each ring from its first post, whatever order networkx found it in
-        cycle = found[start:] + found[:start]
+    for cycle in sorted(_rings(records), key=lambda c: (len(c), sorted(c))):
         pairs = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
-        rings.append(tuple(e for u, v in pairs for e in simple[u][v]["records"]))
+        rings.append(tuple(e for pair in pairs for e in records[pair]))
     return rings
 
 
-def weak_spots(graph: GovGraph, *, standing_grants: bool = False) -> list[WeakSpot]:
+def _rings(pairs: Iterable[tuple[str, str]]) -> Iterator[list[str]]:
+    """Every ring of the directed pairs once, from its least post: paths from each post through
+    greater posts only, back to it. (The delegation graph has a handful of posts; networkx's
+    ``simple_cycles`` would do the same, but importing networkx takes longer than the question.)"""
+    after: dict[str, list[str]] = defaultdict(list)
+    for source, destination in sorted(set(pairs)):
+        after[source].append(destination)
+
+    def walk(path: list[str]) -> Iterator[list[str]]:
+        for following in after[path[-1]]:
+            if following == path[0]:
+                yield list(path)
+            elif following > path[0] and following not in path:
+                yield from walk([*path, following])
+
+    for start in sorted(after):
+        yield from walk([start])
+
+
+def weak_spots(graph: GovGraph, *, standing_grants: bool = False) -> AnswerList[WeakSpot]:
     """Gaps, cycles, critical posts (ranked) and grants that need an absent grantor, with their articles."""
     model = model_of(graph)
     singles = {
         post: play_scenario(graph, [Absence(graph.names.named(post))], standing_grants=standing_grants)
         for post in _posts_holding_powers(model)
     }
-    spots: list[WeakSpot] = []
+    spots: AnswerList[WeakSpot] = AnswerList()
     spots.extend(_critical_posts(singles))
     spots.extend(_gaps(graph, model, singles, standing_grants))
     spots.extend(_cycle_spots(graph))
@@ -68,8 +83,7 @@ def _posts_holding_powers(model: Model) -> list[str]:
 def _delegation_posts(model: Model) -> list[str]:
     """Posts that pass powers on or receive them: the ones whose joint absences interact."""
     found: set[str] = set()
-    for _, _, data in model.network.edges(data=True):
-        edge: AuthorityEdge = data["record"]
+    for edge in model.edges:
         if edge.kind in DELEGATION_KINDS:
             found.update((edge.source.iri, edge.destination.iri))
     for n in model.norms:

@@ -68,10 +68,10 @@ def _rebuild_font_list() -> None:
 
 def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh", kinds: Iterable[str] | None = None):  # noqa: ANN201 - Figure
     """A matplotlib figure of the authority graph (or of one scenario), with a legend of edge kinds."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib import pyplot as plt
+    # A plain Figure, not pyplot's: no GUI backend, and no pyplot callback on every change of an artist.
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch
 
     network = authority_graph(graph)
@@ -84,9 +84,11 @@ def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh
     scenario = play_scenario(graph, absences) if absences else None
     marks = scenario_marks(scenario)
     family = [cjk_font(), "DejaVu Sans"] if lang == "zh" else ["DejaVu Sans"]
-    with plt.rc_context({"font.family": family, "svg.fonttype": "path"}):
+    with rc_context({"font.family": family, "svg.fonttype": "path"}):
         width = min(18.0, max(11.0, 7.0 + 0.24 * len(nodes)))
-        fig, axes = plt.subplots(figsize=(width, width * 0.64), dpi=110)
+        fig = Figure(figsize=(width, width * 0.64), dpi=110)
+        FigureCanvasAgg(fig)  # measures the labels (and draws PNGs)
+        axes = fig.add_subplot()
         axes.set_axis_off()
         texts = _draw_nodes(axes, network, nodes, position, marks, lang)
         axes.legend(
@@ -101,19 +103,21 @@ def figure(graph: GovGraph, absences: Sequence[Absence] = (), *, lang: str = "zh
         axes.set_xlim(-0.08, 1.08)
         axes.set_ylim(-0.06, 1.06)
         fig.tight_layout()
+        # Laid out once: no layout engine left for savefig to run again (it would draw the figure
+        # an extra time first).
+        fig.set_layout_engine(None)
         _draw_edges(axes, drawn, position, _boxes(fig, axes, texts), marks, FancyArrowPatch)
     return fig
 
 
 def write_figure(graph: GovGraph, path: Path, fmt: str, absences: Sequence[Absence] = (), **options: Any) -> Path:
     """Draw the figure into ``path`` as ``fmt`` (svg or png); ``options`` are :func:`figure`'s (``lang``, ``kinds``)."""
-    from matplotlib import pyplot as plt
-
     fig = figure(graph, absences, **options)
-    try:
-        fig.savefig(path, format=fmt, dpi=130 if fmt == "png" else None, bbox_inches="tight")
-    finally:
-        plt.close(fig)
+    # No bbox_inches="tight": the figure's tight layout already fits the legend, and a tight
+    # bounding box would draw the whole figure once more only to measure it. A PNG of lines and
+    # labels on white compresses well at the fastest level.
+    png = {"dpi": 130, "pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
+    fig.savefig(path, format=fmt, **png)
     return path
 
 
@@ -148,12 +152,14 @@ def _title(scenario: Scenario | None, lang: str) -> str:
 
 
 def _boxes(fig: Any, axes: Any, texts: dict[str, Any]) -> dict[str, tuple[float, float]]:
-    """Half width and half height of each node's label box, in data units (measured once drawn)."""
-    fig.canvas.draw()
+    """Half width and half height of each node's label box, in data units (each box measured, not the
+    whole figure drawn: the figure is drawn once, when it is written)."""
+    renderer = fig.canvas.get_renderer()
     inverse = axes.transData.inverted()
     boxes = {}
     for node, text in texts.items():
-        extent = text.get_bbox_patch().get_window_extent()
+        text.update_bbox_position_size(renderer)
+        extent = text.get_bbox_patch().get_window_extent(renderer)
         (x0, y0), (x1, y1) = inverse.transform([[extent.x0, extent.y0], [extent.x1, extent.y1]])
         boxes[node] = (abs(x1 - x0) / 2, abs(y1 - y0) / 2)
     return boxes
@@ -184,7 +190,7 @@ def _draw_edges(
             rad = 0.12 * (index - (len(items) - 1) / 2) + (0.06 if len(items) > 1 else 0.0)
             rad = rad if u < v else -rad
             used, blocked = key in marks["edges"], key in marks["blocked_edges"]
-            axes.add_patch(
+            axes.add_artist(  # not add_patch: the limits are set, no need to measure each curve
                 arrow(
                     _clip(position[u], position[v], boxes[u]),
                     _clip(position[v], position[u], boxes[v]),

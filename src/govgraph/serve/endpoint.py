@@ -49,6 +49,7 @@ from .._core.disk import DiskStore
 from .._core.errors import GovGraphError, QueryError, shorten
 from .._core.outbound import refuse_service
 from ..answers.library import Library
+from . import resolve
 from .description import description
 
 #: What Oxigraph writes at the end of a response whose query ran out of time.
@@ -300,6 +301,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._refuse_update()
         if path == "/.well-known/void":
             return self._send(HTTPStatus.OK, "text/turtle; charset=utf-8", self.server.settings.description)
+        if path in ("/resolve", "/labels"):  # names as the CLI resolves them (serve/resolve.py)
+            return self._send(*resolve.answer(self.server.settings.upstream, path, query))
         if path == "/named-queries.json":
             return self._send(HTTPStatus.OK, "application/json; charset=utf-8", named_queries_json())
         if path in ("/", "/index.html"):

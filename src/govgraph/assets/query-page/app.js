@@ -1,18 +1,13 @@
 // The query page of `govgraph serve`: offline, no library, no request but to this server.
 // Named queries come from /named-queries.json; their parameters are bound the way
 // govgraph binds them on any endpoint: a one-row VALUES block (BIND(STRDT(...)) for typed
-// values) opening the WHERE group, each value serialised as one RDF term.
+// values) opening the WHERE group, each value serialised as one RDF term. Names typed into
+// a parameter are resolved by the server (/resolve), never here: one resolver, the CLI's.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 let current = null; // the named query shown, or null for the user's own
-
-function prefixesOf(text) {
-  const map = {};
-  for (const m of text.matchAll(/PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>"{}|^`\\\s]*)>/gi)) map[m[1] || ""] = m[2];
-  return map;
-}
 
 function escapeString(value) {
   let out = "";
@@ -35,18 +30,28 @@ function iri(value) {
   return `<${value}>`;
 }
 
-// A parameter's value as one term: <IRI>, a CURIE of the query's prefixes, a number
-// (xsd:decimal where the parameter says so), or else a string.
-function term(raw, description, prefixes) {
+// A parameter's value as one term. A parameter the query takes as an IRI is resolved by the
+// server (/resolve: the CLI's own resolver, for labels, alternative labels, CURIEs and IRIs);
+// a number is xsd:decimal where the parameter says so; anything else is a string.
+async function term(raw, description) {
   const value = raw.trim();
-  if (value.startsWith("<") && value.endsWith(">")) return { text: iri(value.slice(1, -1)) };
-  if (/^https?:\/\//.test(value)) return { text: iri(value) };
-  const curie = value.match(/^([A-Za-z][\w.-]*)?:([\w.-]*)$/);
-  if (curie && (curie[1] || "") in prefixes) return { text: iri(prefixes[curie[1] || ""] + curie[2]) };
+  if (/^IRI\b/.test(description)) {
+    const cls = (description.match(/\b(?:gg|org):[A-Za-z]\w*/) || [""])[0];
+    const response = await fetch("/resolve?" + new URLSearchParams({ name: value, class: cls }));
+    const found = await response.json();
+    if (!found.found) throw new Error(explainMiss(found));
+    return { text: iri(found.iri), shown: [found.zh, found.en].filter(Boolean).join(" / ") + ` <${found.iri}>` };
+  }
   if (/xsd:decimal/.test(description) && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) {
     return { typed: `STRDT("${value}", <${XSD}decimal>)` };
   }
   return { text: `"${escapeString(value)}"` };
+}
+
+function explainMiss(found) {
+  let text = `not sent: ${found.message || "names nothing here"}`;
+  if (found.candidates && found.candidates.length) text += ` (it could be ${found.candidates.map((c) => c.iri).join(", ")})`;
+  return text;
 }
 
 // The index just after the "{" opening the WHERE group: outside comments, strings, IRIs and parentheses.
@@ -70,18 +75,21 @@ function whereStart(text) {
   throw new Error("expected a query with a WHERE group { … }");
 }
 
-function boundQuery() {
+async function boundQuery() {
   const text = $("editor").value;
   if (!current || !current.parameters.length) return text;
-  const prefixes = prefixesOf(text);
   const values = [], binds = [];
   for (const p of current.parameters) {
     const input = document.querySelector(`#parameters input[name="${p.name}"]`);
+    const shown = document.querySelector(`#parameters output[name="${p.name}"]`);
+    if (shown) shown.textContent = "";
     if (!input || !input.value.trim()) {
       if (p.required) throw new Error(`?${p.name} is required: ${p.description}`);
       continue;
     }
-    const t = term(input.value, p.description, prefixes);
+    let t;
+    try { t = await term(input.value, p.description); } catch (error) { throw new Error(`?${p.name}: ${error.message}`); }
+    if (shown && t.shown) shown.textContent = `→ ${t.shown}`;
     if (t.typed) binds.push(`  BIND (${t.typed} AS ?${p.name})`);
     else values.push([p.name, t.text]);
   }
@@ -106,14 +114,22 @@ function choose(query, button) {
     const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: `?${p.name}` });
     const input = Object.assign(document.createElement("input"), { id, name: p.name, placeholder: p.required ? "required" : "optional" });
     const help = Object.assign(document.createElement("small"), { textContent: p.description });
-    form.append(label, input, help);
+    const shown = Object.assign(document.createElement("output"), { name: p.name, htmlFor: id });
+    form.append(label, input, shown, help);
   }
 }
 
-function cell(binding) {
-  if (!binding) return "";
-  if (binding.type === "literal" && binding["xml:lang"]) return `${binding.value} @${binding["xml:lang"]}`;
-  return binding.value;
+// A result cell: a literal as it is (with its language), an IRI with its label beside it once
+// /labels has given it.
+function cell(td, binding) {
+  if (!binding) return;
+  if (binding.type === "uri") {
+    td.dataset.iri = binding.value;
+    td.append(Object.assign(document.createElement("span"), { className: "label" }),
+      Object.assign(document.createElement("code"), { className: "iri", textContent: binding.value }));
+    return;
+  }
+  td.textContent = binding.type === "literal" && binding["xml:lang"] ? `${binding.value} @${binding["xml:lang"]}` : binding.value;
 }
 
 function showTable(data) {
@@ -127,17 +143,37 @@ function showTable(data) {
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const v of vars) tr.insertCell().textContent = cell(row[v]);
+    for (const v of vars) cell(tr.insertCell(), row[v]);
   }
   results.append(table);
+  labelIris(table);
   return rows.length;
+}
+
+// The labels of the IRIs in a table, asked of the server in batches, written beside each IRI.
+async function labelIris(table) {
+  const iris = [...new Set([...table.querySelectorAll("td[data-iri]")].map((td) => td.dataset.iri))];
+  for (let i = 0; i < iris.length; i += 100) {
+    const query = new URLSearchParams(iris.slice(i, i + 100).map((value) => ["iri", value]));
+    let labels;
+    try { labels = (await (await fetch("/labels?" + query)).json()).labels || {}; } catch { return; }
+    for (const td of table.querySelectorAll("td[data-iri]")) {
+      const found = labels[td.dataset.iri];
+      if (found) td.querySelector(".label").textContent = [found.zh, found.en].filter(Boolean).join(" / ");
+    }
+  }
 }
 
 async function run() {
   const status = $("status");
   status.className = "";
   let query;
-  try { query = boundQuery(); } catch (error) { status.className = "error"; status.textContent = error.message; return; }
+  try { query = await boundQuery(); } catch (error) {
+    status.className = "warning";
+    status.textContent = error.message;
+    $("results").replaceChildren();
+    return;
+  }
   const format = $("format").value;
   const accept = format === "table" ? "application/sparql-results+json, text/turtle;q=0.5" : format;
   status.textContent = "running…";
