@@ -18,9 +18,8 @@ from govgraph.serve.endpoint import Server
 from govgraph.serve.push import load_disk
 
 #: Named queries whose comments SPARQLWrapper 2.0 still misreads (its comment pattern removes every
-#: other line of a comment block, and it looks for DROP/ASK/… anywhere, inside words too):
-#: rewording them is the lead's (NOTES-page.md); the mark goes with the rewording.
-MISREAD_TODAY = {"who", "graphs", "submission-rules"}
+#: other line of a comment block, and it looks for DROP/ASK/… anywhere, inside words too).
+MISREAD_TODAY: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from .._core.stores import Row, ScopedStore, Store, Term
 from .._core.terms import GG, LONGER_PERIOD, PREFIXES, SHORTER_PERIOD, XSD_DECIMAL
 from .model import (
     Answer,
+    AnswerList,
     ApprovalChain,
     ArticleView,
     Competence,
@@ -63,10 +64,27 @@ class GovGraph:
 
     # ── running queries ──────────────────────────────────────────────────────
 
-    def select(self, name: str, **bindings: Term | None) -> list[Row]:
-        """Run the named query ``queries/<name>.rq`` over this scope with its parameters bound."""
-        bound = {key: value for key, value in bindings.items() if value is not None}
-        return self.store.select(queries.named(name).text, bound, graphs=self.graphs)
+    def select(self, name: str, **bindings: Term | str | int | Decimal | None) -> list[Row]:
+        """Run the named query ``queries/<name>.rq`` over this scope with its parameters bound.
+
+        A value may be an RDF term, or a plain string or number: a parameter the query takes as
+        an IRI resolves it as the CLI does (a zh or en label, alternative label, CURIE or IRI),
+        an ``xsd:decimal`` one reads it as a number, any other takes it as a string.
+        """
+        query = queries.named(name)
+        described = {p.name: p.description for p in query.parameters}
+        bound = {key: self._value(value, described.get(key, "")) for key, value in bindings.items() if value is not None}
+        return self.store.select(query.text, bound, graphs=self.graphs)
+
+    def _value(self, value: Term | str | int | Decimal, description: str) -> Term:
+        """A parameter's value as one term, read the way the query's header describes the parameter."""
+        if not isinstance(value, (str, int, Decimal)):
+            return value
+        if description.startswith("IRI"):
+            return ox.NamedNode(self.resolve(str(value), "term"))
+        if "xsd:decimal" in description:
+            return _decimal(value)
+        return ox.Literal(str(value))
 
     def sparql(self, text: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
         """Run any SELECT query over this scope."""
@@ -152,7 +170,7 @@ class GovGraph:
         long_absence: bool | None = None,
         agenda: str | None = None,
         amount: str | int | Decimal | None = None,
-    ) -> list[Answer]:
+    ) -> AnswerList[Answer]:
         """Who may, must or must not do ``action`` on ``target``; a case narrows the answer."""
         target_node = self._node(target, "term")
         rows = self.select(
@@ -166,9 +184,9 @@ class GovGraph:
             amount=_decimal(amount),
         )
         chains = self._chains(target_node) if any(row["chain"] for row in rows) else {}
-        return [self._answer(row, chains) for row in rows]
+        return AnswerList(self._answer(row, chains) for row in rows)
 
-    def acts_for(self, post: str, *, reason: str | None = None, long_absence: bool | None = None) -> list[Answer]:
+    def acts_for(self, post: str, *, reason: str | None = None, long_absence: bool | None = None) -> AnswerList[Answer]:
         """Who acts for ``post`` while its holder is away (for ``reason``, long or not), and who designates."""
         rows = self.select(
             "acts-for",
@@ -176,14 +194,14 @@ class GovGraph:
             absenceReason=self._node(reason, "reason"),
             absenceDuration=_duration(long_absence),
         )
-        return [self._answer(row) for row in rows]
+        return AnswerList(self._answer(row) for row in rows)
 
-    def decide(self, amount: str | int | Decimal | None = None, matter: str | None = None) -> list[Competence]:
+    def decide(self, amount: str | int | Decimal | None = None, matter: str | None = None) -> AnswerList[Competence]:
         """Which meeting decides a matter (of a kind, involving an amount in yuan)."""
         if amount is None and matter is None:
             raise GovGraphError("expected an amount, a matter kind, or both")
         rows = self.select("decide", amount=_decimal(amount), matterAsked=self._node(matter, "matter"))
-        return [
+        return AnswerList([
             Competence(
                 rule=self.named(row["rule"]),
                 meeting=self.named(row["meeting"]),
@@ -196,7 +214,7 @@ class GovGraph:
                 basis=self.cite.citation(row),
             )
             for row in rows
-        ]
+        ])
 
     def quorum(self, meeting: str, agenda: str | None = None) -> Quorum:
         """A meeting type's members, and the quorum for an agenda kind (or in general)."""
@@ -226,10 +244,10 @@ class GovGraph:
         """The approval chain before each signature on a document kind, by chain IRI."""
         return self._chains(self._node(document_kind, "document"))
 
-    def leave(self, post: str) -> list[LeaveRule]:
+    def leave(self, post: str) -> AnswerList[LeaveRule]:
         """Whom the holder of ``post`` asks for leave or reports an absence to."""
         rows = self.select("leave", post=self._node(post, "post"))
-        return [
+        return AnswerList([
             LeaveRule(
                 rule=self.named(row["rule"]),
                 post=self.named(row["assignee"]),
@@ -240,12 +258,12 @@ class GovGraph:
                 basis=self.cite.citation(row),
             )
             for row in rows
-        ]
+        ])
 
-    def deadlines(self, action: str | None = None) -> list[Deadline]:
+    def deadlines(self, action: str | None = None) -> AnswerList[Deadline]:
         """Every time limit the rules set (on ``action`` only, if given)."""
         rows = self.select("deadlines", action=self._node(action, "act"))
-        return [
+        return AnswerList([
             Deadline(
                 rule=self.named(row["rule"]),
                 post=self.named(row["assignee"]),
@@ -259,7 +277,7 @@ class GovGraph:
                 basis=self.cite.citation(row),
             )
             for row in rows
-        ]
+        ])
 
     def article(self, number: str | int) -> ArticleView:
         """An article's text, its chapter, and the rules that rest on it."""
@@ -275,9 +293,9 @@ class GovGraph:
             rules=tuple((self.named(row["rule"]), self.named(row["ruleType"])) for row in rows if row["rule"]),
         )
 
-    def coverage(self) -> list[Coverage]:
+    def coverage(self) -> AnswerList[Coverage]:
         """For each article, how many rules rest on it, or whether it is only a principle."""
-        return [
+        return AnswerList([
             Coverage(
                 article=self.named(row["article"]),
                 number=row["number"].value,
@@ -287,9 +305,9 @@ class GovGraph:
                 status=row["status"].value,
             )
             for row in self.select("coverage")
-        ]
+        ])
 
-    def check(self) -> list[Violation]:
+    def check(self) -> AnswerList[Violation]:
         """Run the rule base's integrity shapes (``shapes/rule-base.ttl``, which ``govgraph validate``
         runs too) over this graph's store with the fast engine; an empty list means all hold."""
         from ..validate import check_rule_base
@@ -307,7 +325,7 @@ class GovGraph:
             )
             for finding in check_rule_base(ScopedStore(self.store, self.graphs))
         ]
-        return sorted(found, key=lambda v: (v.check, v.resource.iri, v.path or "", v.value.iri if v.value else ""))
+        return AnswerList(sorted(found, key=lambda v: (v.check, v.resource.iri, v.path or "", v.value.iri if v.value else "")))
 
     # ── cards, and why nothing answers (answers/cards.py) ─────────────────────
 

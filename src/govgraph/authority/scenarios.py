@@ -23,12 +23,13 @@ from .._core.cite import Text
 from .._core.words import table as words_table
 from .._core.words import word
 from ..answers.graph import GovGraph
+from ..answers.model import AnswerList
 from .build import Model, model_of
 from .model import Absence, Gap, Holding, Scenario
 from .routes import with_routes
 
 
-def holders(graph: GovGraph, act: str, target: str, absences: Iterable[Absence | str] = ()) -> list[Holding]:
+def holders(graph: GovGraph, act: str, target: str, absences: Iterable[Absence | str] = ()) -> AnswerList[Holding]:
     """Everyone who may come to hold the power (act, target): directly, through others, or acting.
 
     With ``absences``, only those who hold it in that scenario.
@@ -36,30 +37,32 @@ def holders(graph: GovGraph, act: str, target: str, absences: Iterable[Absence |
     key = (graph.resolve(act, "act"), graph.resolve(target, "term"))
     chosen = _absences(graph, absences)
     if chosen:
-        return play_scenario(graph, chosen).holders(*key)
+        return AnswerList(play_scenario(graph, chosen).holders(*key))
     model = model_of(graph)
-    return [with_routes(model, n) for n in model.norms if n.power.key == key]
+    return AnswerList(with_routes(model, n) for n in model.norms if n.power.key == key)
 
 
-def path_to_power(graph: GovGraph, post: str, act: str, target: str, absences: Iterable[Absence | str] = ()) -> list[Holding]:
+def path_to_power(
+    graph: GovGraph, post: str, act: str, target: str, absences: Iterable[Absence | str] = ()
+) -> AnswerList[Holding]:
     """The ways ``post`` may come to hold the power (act, target), each with its route and articles.
 
     A rule naming a post that ``post`` specialises counts (``via`` says which).
     """
     iri = graph.resolve(post, "post")
-    return _as_post(graph, iri, holders(graph, act, target, absences))
+    return AnswerList(_as_post(graph, iri, holders(graph, act, target, absences)))
 
 
-def powers_of(graph: GovGraph, post: str, absences: Iterable[Absence | str] = ()) -> list[Holding]:
+def powers_of(graph: GovGraph, post: str, absences: Iterable[Absence | str] = ()) -> AnswerList[Holding]:
     """Every power ``post`` holds, directly or through others (with ``absences``: in that scenario)."""
     model = model_of(graph)
     iri = graph.resolve(post, "post")
     chosen = _absences(graph, absences)
     pool = play_scenario(graph, chosen).holdings if chosen else [with_routes(model, n) for n in model.norms]
-    return sorted(
+    return AnswerList(sorted(
         _as_post(graph, iri, pool),
         key=lambda h: (not h.direct, h.how, h.power.act.iri, h.power.target.iri, h.rule.iri),
-    )
+    ))
 
 
 def who_while_away(
