@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from .._core.binding import bind_values, iri_text, serialise
 from .._core.errors import QueryError
-from .._core.terms import RDF_TYPE, RDFS_SUBCLASS_OF, SH
+from .._core.terms import RDF_TYPE, RDFS_SUBCLASS_OF, SH, XSD
 from .shapes import Messages, NodeShape, PropertyConstraint, Shapes, SparqlConstraint, Target
 
 SPARQL_COMPONENT = SH + "SPARQLConstraintComponent"
@@ -101,7 +101,7 @@ def _core(constraint: PropertyConstraint, targets: str) -> Constraint:
         query = (f"SELECT ?this WHERE {{ {targets} ?this {path} ?value }} "
                  f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(parameter.value)})")
     elif component == SH + "DatatypeConstraintComponent":
-        query = f"{valued} FILTER (!isLiteral(?value) || datatype(?value) != {serialise(parameter)}) }}"
+        query = f"{valued} {_lexical_check(parameter)}FILTER (!isLiteral(?value) || datatype(?value) != {serialise(parameter)}{_ill_typed(parameter)}) }}"
     elif component == SH + "ClassConstraintComponent":
         # Walked from the value's types, the end compared by STR(), in an OPTIONAL: the one form that
         # Virtuoso answers right here (not a path to or from the constant) and Oxigraph evaluates once.
@@ -115,3 +115,19 @@ def _core(constraint: PropertyConstraint, targets: str) -> Constraint:
     else:  # pragma: no cover - refused when the shapes are loaded
         raise QueryError(f"unsupported constraint {component}")
     return Constraint(constraint.shape, component, constraint.severity, constraint.path, constraint.messages, query)
+
+
+#: Datatypes whose lexical form the fast engine checks by casting it (SHACL: a literal whose
+#: lexical form is not valid for its datatype does not conform to sh:datatype).
+CASTABLE = {XSD + name for name in ("dateTime", "date", "decimal", "integer", "boolean", "double", "float", "time")}
+
+
+def _lexical_check(datatype: ox.NamedNode | ox.Literal) -> str:
+    """Binds ?wellFormed when the value's lexical form is valid for ``datatype`` (a cast of it succeeds, else it stays unbound)."""
+    if datatype.value not in CASTABLE:
+        return ""
+    return f"BIND ({iri_text(datatype.value)}(STR(?value)) AS ?wellFormed) "
+
+
+def _ill_typed(datatype: ox.NamedNode | ox.Literal) -> str:
+    return " || !BOUND(?wellFormed)" if datatype.value in CASTABLE else ""

@@ -17,6 +17,7 @@ from .._core import queries
 from .._core.cite import Citation, Citer, Named, Text
 from .._core.stores import Store
 from .fast import Row, plain_number
+from . import vocabulary
 from .report import SEVERITIES, Finding, looks_like_iri
 
 _SLOT = re.compile(r"\{[?$](\w+)\}")
@@ -62,11 +63,18 @@ class Explainer:
             focus=self.named(row.focus),
             path=row.path,
             value=row.value,
-            message=Text(*(message(row, lang) for lang in ("zh", "en"))),
+            message=Text(*(message(row, lang, self.suggested(row, lang)) for lang in ("zh", "en"))),
             article=self.citation(article) if article else None,
             rule=row.bindings.get("rule"),
             value_label=self.value_label(row.value),
         )
+
+    @staticmethod
+    def suggested(row: Row, lang: str) -> dict[str, str]:
+        """The ``{?suggestion}`` slot of a finding on an undeclared term: the declared term it most likely meant."""
+        if row.value is None or not any("{?suggestion}" in text for _, text in row.messages):
+            return {}
+        return {"suggestion": vocabulary.suggestion(row.value).label(lang)}
 
     def value_label(self, value: str | None) -> Named | None:
         """A value as people read it: an IRI's labels, a number as written."""
@@ -87,11 +95,12 @@ def explain(store: Store, rows: Sequence[Row]) -> list[Finding]:
     return list(findings.values())
 
 
-def message(row: Row, lang: str) -> str | None:
-    """The row's message in ``lang`` (or the one without language), its ``{?name}`` slots filled from the row."""
+def message(row: Row, lang: str, extra: dict[str, str] | None = None) -> str | None:
+    """The row's message in ``lang`` (or the one without language), its ``{?name}`` slots filled from the row (and ``extra``)."""
     chosen = next((text for language, text in row.messages if language == lang), None)
     if chosen is None:
         chosen = next((text for language, text in row.messages if language == ""), None)
     if chosen is None:
         return None
-    return _SLOT.sub(lambda m: plain_number(row.bindings.get(m.group(1), m.group(0))), chosen)
+    values = {**row.bindings, **(extra or {})}
+    return _SLOT.sub(lambda m: plain_number(values.get(m.group(1), m.group(0))), chosen)

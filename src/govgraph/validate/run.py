@@ -21,6 +21,7 @@ from ..law import jurisdictions
 from . import fast, reference
 from .explain import explain
 from .report import Finding, Report
+from .screen import load_records
 from .shapes import load_shapes, rule_base_shapes
 
 ENGINES = ("fast", "pyshacl")
@@ -32,11 +33,12 @@ def data_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def open_data(files: Sequence[Path], rules: str | Path | None = None) -> tuple[OxigraphStore, jurisdictions.Jurisdiction]:
-    """An Oxigraph store holding the ontology, the rule base and the records (only read)."""
+    """An Oxigraph store holding the ontology, the rule base and the records (only read), no record stating a rule."""
     juris = jurisdictions.find(rules)
     store = OxigraphStore()
-    for path in [*jurisdictions.ontology_files(), *juris.files(), *files]:
+    for path in [*jurisdictions.ontology_files(), *juris.files()]:
         store.load(Path(path))
+    load_records(store, files)
     return store, juris
 
 
@@ -63,11 +65,22 @@ def validate(
     say(text("validate.loading_files", files=len(files)))
     store, juris = open_data(files, rules)
     say(text("validate.running"))
-    rows = fast.run(store, plan, progress=lambda done, total: say(text("validate.constraint", done=done, total=total)))
     if engine == "pyshacl":
-        rows = reference.run(store, plan, rows)
+        rows = reference.run(store, plan)
+    else:
+        rows = fast.run(store, plan, progress=lambda done, total: say(text("validate.constraint", done=done, total=total)))
     say(text("validate.explaining"))
-    return Report(tuple(explain(store, rows)), engine, juris.name, tuple(str(f) for f in files))
+    return Report(tuple(meaningful(explain(store, rows))), engine, juris.name, tuple(str(f) for f in files))
+
+
+def meaningful(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings without the rule findings a structural finding on the same record makes meaningless.
+
+    A record whose time is not a time, or whose amount is not an amount, is reported for
+    that, with the fix; what the rules would say of its wrong value is left out.
+    """
+    broken = {f.focus.iri for f in findings if f.article is None and f.severity == "violation"}
+    return [f for f in findings if f.article is None or f.focus.iri not in broken]
 
 
 def validate_each(
