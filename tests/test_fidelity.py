@@ -19,7 +19,7 @@ for path in [*jurisdictions.ontology_files(), *RULE_BASE.files()]:
 DUTY = {"应", "应当", "须", "必须", "要", "需"}  # a duty (or a prohibition), mandatory
 ADVISORY = {"一般", "原则上"}  # softened: advisory
 PERMISSION = {"可"}  # a permission
-PROHIBITION = {"不得", "严禁", "一律不", "不"}  # a prohibition, mandatory
+PROHIBITION = {"不得", "严禁", "一律不", "不", "杜绝"}  # a prohibition, mandatory
 GIVEN = {"由", "报", "依次", "协助", "实行", "是", "包括", "按照", "按", "受", "在", "依照", "适用", "施行", "废止"}  # the rules give a power, task or fact
 
 ROWS = GRAPH.query(
