@@ -27,7 +27,7 @@ def test_every_article_is_modelled_as_rules_or_recorded_as_a_principle(oxigraph_
 
 @pytest.mark.parametrize("number", ["4", "5", "6", "7", "8", "17", "19", "20", "21", "22", "39", "40", "41", "42", "43",
                                     "44", "45", "46", "47", "48", "49", "50", "51", "52", "56", "64", "65", "69", "78", "79",
-                                    "27", "59", "67", "68"])
+                                    "27", "59", "67", "68", "28", "34", "53", "60", "61"])
 def test_the_articles_with_checkable_conditions_carry_rules(oxigraph_graph: govgraph.GovGraph, number: str) -> None:
     row = next(c for c in oxigraph_graph.coverage() if c.number == number)
     assert row.status == "rules" and row.rules > 0
@@ -140,3 +140,30 @@ def test_the_integrity_checks_give_the_same_violations_on_a_sparql_endpoint(brok
     with Server(tmp_path / "store", port=0, timeout=60) as server:
         remote = govgraph.load(endpoint=f"{server.url}/query").check()
     assert [(v.check, v.resource.iri) for v in remote] == [(v.check, v.resource.iri) for v in govgraph.load(broken).check()]
+
+
+LABEL_ONLY = """
+@prefix gg:   <https://w3id.org/govgraph/ontology#> .
+@prefix hq:   <https://w3id.org/govgraph/id/hongqiao-2023/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+hq:rule-69-label-only a gg:Duty ; rdfs:label "遇到紧急情况时报告"@zh , "report in an emergency"@en ;
+    gg:assignee hq:DepartmentPrincipalLeader ; gg:action gg:Report ; gg:target hq:AbsenceFromWork ;
+    gg:strength gg:Mandatory ; gg:conditionLabel "遇到紧急情况时"@zh , "in an emergency"@en ; gg:basis hq:art_69 .
+"""
+
+
+@pytest.fixture(scope="module")
+def label_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Hongqiao's rule base with a rule whose only condition is in words."""
+    folder = tmp_path_factory.mktemp("label-only") / "label-only-district"
+    shutil.copytree(jurisdictions.find().folder, folder)
+    (folder / "label-only.ttl").write_text(LABEL_ONLY, encoding="utf-8")
+    return folder
+
+
+def test_the_integrity_checks_list_a_rule_whose_only_condition_is_a_label(label_only: Path) -> None:
+    assert "ConditionIsTyped" in RULE_BASE_SHAPES
+    found = [(v.check, v.resource.iri) for v in govgraph.load(label_only).check()]
+    assert found == [("ConditionIsTyped", "https://w3id.org/govgraph/id/hongqiao-2023/rule-69-label-only")]
+    (finding,) = govgraph.load(label_only).check()
+    assert "遇到紧急情况时" in finding.message.zh and "typed case" in finding.message.en
