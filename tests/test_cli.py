@@ -161,7 +161,7 @@ def test_the_library_binds_hostile_values_on_every_store(store: str) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("who", "convene", "常务会"), "close matches: 常务会议"),
+        (("who", "convene", "常务大会"), "close matches: 常务会, 常务会议"),
         (("who", "summon", "区政府常务会议"), "unknown act 'summon'"),
         (("who", "acts-for", "区长长", "--absence", "外出"), "unknown post"),
         (("decide", "--amount", "five million"), "not a number"),

@@ -112,7 +112,7 @@ def test_a_label_or_curie_typed_in_a_parameter_is_resolved_by_the_server_and_get
 
 def test_a_name_that_resolves_to_nothing_gets_a_warning_with_close_matches_not_zero_rows(page) -> None:
     page.click('#query-list button[data-name="quorum"]')
-    page.fill('#parameters input[name="meeting"]', "区政府常务会")
+    page.fill('#parameters input[name="meeting"]', "区政府常务大会")
     page.click("#run")
     page.wait_for_selector("#status.warning")
     warning = page.text_content("#status")

@@ -56,6 +56,7 @@ KINDS: dict[str, str | None] = {
     "term": None,
     "act": GG + "Act",
     "post": ORG + "Post",
+    "organ": ORG + "Organization",
     "meeting": GG + "MeetingType",
     "document": GG + "DocumentKind",
     "matter": GG + "MatterKind",

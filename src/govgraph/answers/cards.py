@@ -182,9 +182,7 @@ def resolve_holder(graph: GovGraph, name: str) -> tuple[str, str]:
 
 
 def _is_organ(graph: GovGraph, iri: str) -> bool:
-    from .._core.terms import ORG
-
-    return iri in graph.names._instances.get(ORG + "Organization", set())  # noqa: SLF001 - the resolver's type index
+    return iri in graph.names.instances("organ")
 
 
 def resolve_document(graph: GovGraph, name: str) -> str:
