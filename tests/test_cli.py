@@ -165,7 +165,7 @@ def test_the_library_binds_hostile_values_on_every_store(store: str) -> None:
         (("who", "summon", "区政府常务会议"), "unknown act 'summon'"),
         (("who", "acts-for", "区长长", "--absence", "外出"), "unknown post"),
         (("decide", "--amount", "five million"), "not a number"),
-        (("decide", "--amount", "-5"), "non-negative"),
+        (("decide", "--amount", "-5"), "signs"),
         (("who", "convene", "区政府常务会议", "--rules", "atlantis-2030"), "no rule base named 'atlantis-2030'"),
         (("sparql", "missing.rq"), "no such file"),
         (("sparql", "-"), "SPARQL syntax"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,8 @@ from .._core import queries
 from .._core.cite import Citation, Citer, Named, Regulation
 from .._core.errors import GovGraphError
 from .._core.stores import Row, ScopedStore, Store, Term
-from .._core.terms import GG, LONGER_PERIOD, PREFIXES, SHORTER_PERIOD, XSD_DECIMAL
+from .._core.terms import GG, LONGER_PERIOD, PREFIXES, SHORTER_PERIOD
+from ..law.amounts import literal
 from .model import (
     Answer,
     AnswerList,
@@ -170,8 +171,14 @@ class GovGraph:
         long_absence: bool | None = None,
         agenda: str | None = None,
         amount: str | int | Decimal | None = None,
+        standing_grants: bool = False,
     ) -> AnswerList[Answer]:
-        """Who may, must or must not do ``action`` on ``target``; a case narrows the answer."""
+        """Who may, must or must not do ``action`` on ``target``; a case narrows the answer.
+
+        With ``absent``, a grant whose grantor is that post is still answered, with ``waits_for``
+        naming the grantor (it needs the grantor's act, and the grantor is away), unless the rule is
+        about that very absence or ``standing_grants`` lets grants made before the absence stand.
+        """
         target_node = self._node(target, "term")
         rows = self.select(
             "who",
@@ -182,6 +189,7 @@ class GovGraph:
             absenceDuration=_duration(long_absence),
             agendaKind=self._node(agenda, "agenda"),
             amount=_decimal(amount),
+            standingGrants=ox.Literal(True) if standing_grants else None,
         )
         chains = self._chains(target_node) if any(row["chain"] for row in rows) else {}
         return AnswerList(self._answer(row, chains) for row in rows)
@@ -375,6 +383,7 @@ class GovGraph:
             chain=(chains or {}).get(chain.value) if chain is not None else None,
             if_necessary=_bool(row.get("ifNecessary")),
             basis=self.cite.citation(row),
+            waits_for=self.named(row.get("waitsFor")),
         )
 
     def _chains(self, target: ox.NamedNode | None) -> dict[str, ApprovalChain]:
@@ -402,15 +411,8 @@ def _duration(long_absence: bool | None) -> ox.NamedNode | None:
 
 
 def _decimal(amount: str | int | Decimal | None) -> ox.Literal | None:
-    if amount is None:
-        return None
-    try:
-        value = Decimal(str(amount).replace(",", "").replace("_", "").strip())
-    except InvalidOperation:
-        raise GovGraphError(f"amount {amount!r} is not a number: expected yuan as digits, e.g. 1200000.50") from None
-    if not value.is_finite() or value < 0:
-        raise GovGraphError(f"amount {amount!r}: expected a finite, non-negative number of yuan")
-    return ox.Literal(format(value, "f"), datatype=ox.NamedNode(XSD_DECIMAL))
+    """An amount as people write it, read by the one parser of amounts (``law.amounts``)."""
+    return literal(amount)
 
 
 def _bool(term: Term | None) -> bool:

@@ -165,7 +165,7 @@ class ApprovalChain(Record):
 class Answer(Record):
     """Who may / must / must not do an act, in which case, how the power reached them, on which article."""
 
-    SUMMARY = ("post", "modality", "act", "target", "condition")
+    SUMMARY = ("post", "modality", "act", "target", "condition", "waits_for")
 
     rule: Named
     modality: Named
@@ -179,6 +179,9 @@ class Answer(Record):
     chain: ApprovalChain | None
     if_necessary: bool
     basis: Citation
+    #: With an absent post asked: the absent grantor whose act this grant needs (it does not hold
+    #: while the grantor is away); None for an answer that holds.
+    waits_for: Named | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -56,7 +56,7 @@ from .model import (
     Scenario,
     WeakSpot,
 )
-from .scenarios import holders, path_to_power, play_scenario, powers_of
+from .scenarios import holders, path_to_power, play_scenario, powers_of, who_while_away, why_waiting
 from .weak_spots import cycles, weak_spots
 
 __all__ = [
@@ -79,4 +79,6 @@ __all__ = [
     "play_scenario",
     "powers_of",
     "weak_spots",
+    "who_while_away",
+    "why_waiting",
 ]

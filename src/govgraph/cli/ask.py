@@ -6,9 +6,14 @@ with its citation: a table for people (``--lang zh|en``), JSON for machines.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import click
 
-from ._common import Asking, asks, console, table
+from .._core.cite import Text
+from .._core.errors import GovGraphError
+from ..answers.model import Answer
+from ._common import Asking, amount_option, asks, console, table
 from ._printing import label, per_government, print_answers, print_articles, show
 
 
@@ -18,8 +23,11 @@ from ._printing import label, per_government, print_answers, print_articles, sho
 @click.option("--absent", metavar="POST", help="Case: this post's holder is away.")
 @click.option("--absence", "reason", metavar="REASON", help="Case: why the holder is away (a reason of absence: away, study, business trip, sick leave…; zh or en).")
 @click.option("--long/--short", "long_absence", default=None, help="Case: away for a longer period, or briefly.")
+@click.option(
+    "--standing-grants", is_flag=True, help="With --absent: grants made before the absence stand (default: a grant needs its grantor present)."
+)
 @click.option("--agenda", metavar="KIND", help="Case: the kind of agenda item (e.g. the personnel agenda).")
-@click.option("--amount", metavar="YUAN", help="Case: the sum of money involved, in yuan.")
+@amount_option("Case: the sum of money involved, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
 @asks("table", "json")
 def who(
     ask: Asking,
@@ -28,28 +36,110 @@ def who(
     absent: str | None,
     reason: str | None,
     long_absence: bool | None,
+    standing_grants: bool,
     agenda: str | None,
-    amount: str | None,
+    amount: Decimal | None,
 ) -> None:
     """Who may, must or must not do ACTION on TARGET, in which case, and on which article.
 
     ACTION is an act (convene, preside, sign, …, or its Chinese label); TARGET a meeting
     type, document kind, matter or portfolio. With ACTION "acts-for", TARGET is a post: who acts for
     it while its holder is away, and who designates them.
-    """
-    def answer(graph):  # noqa: ANN001, ANN202
-        if action == "acts-for":
-            return graph.acts_for(target, reason=reason, long_absence=long_absence)
-        return graph.who(action, target, absent=absent, reason=reason, long_absence=long_absence, agenda=agenda, amount=amount)
 
-    per_government(ask, answer, lambda found: print_answers(ask, found, f"{action} {target}"))
+    With --absent, a grant whose grantor is the absent post is listed apart, saying that it needs
+    the grantor's act and the grantor is away (as `chain --absent` does), unless the rule is about
+    that very absence or --standing-grants is given.
+
+    Exit codes: 0 answered; 1 no rule gives anyone ACTION on TARGET (at all, or in the case asked:
+    the nearest rules are listed); 2 bad input, or ACTION is never done on this kind of TARGET (the
+    kinds it applies to are suggested).
+    """
+    case = {"absent": absent, "reason": reason, "long_absence": long_absence, "agenda": agenda, "amount": amount}
+    asked: dict[tuple[str, ...], object] = {}
+
+    def answer(graph):  # noqa: ANN001, ANN202 - one government's answers, asked once
+        key = tuple(graph.graphs or ())
+        if key not in asked:
+            if action == "acts-for":
+                asked[key] = graph.acts_for(target, reason=reason, long_absence=long_absence)
+            else:
+                asked[key] = graph.who(action, target, standing_grants=standing_grants, **case)
+        return asked[key]
+
+    if action != "acts-for" and not any(_answers_in(graph, answer) for graph in ask.scopes()):
+        from .cards import explain_none
+
+        explain_none(ask, action, target, **case)
+    waiting: dict[tuple[str, str], Text] = {}
+
+    def show_one(found) -> None:  # noqa: ANN001
+        holding = [a for a in found if a.waits_for is None]
+        if holding or not found:
+            print_answers(ask, holding, f"{action} {target}")
+        else:
+            console().print(ask.word("holding.no_holder"), markup=False)
+        print_waiting(ask, [a for a in found if a.waits_for is not None], waiting)
+
+    def to_json(found: Answer) -> dict:
+        data = found.to_dict()
+        reason_ = waiting.get((found.rule.iri, found.post.iri))
+        if reason_ is not None:
+            data["why_waiting"] = {"zh": reason_.zh, "en": reason_.en}
+        return data
+
+    if absent is not None:
+        for graph in ask.scopes():
+            waiting.update(why_waiting_in(graph, _answers_or_none(graph, answer), absent, reason, long_absence))
+    per_government(ask, answer, show_one, to_json)
+
+
+def _answers_in(graph, answer) -> bool:  # noqa: ANN001
+    """Whether ``answer(graph)`` found anything (a name this government does not know: nothing)."""
+    return bool(_answers_or_none(graph, answer))
+
+
+def _answers_or_none(graph, answer) -> list:  # noqa: ANN001
+    try:
+        return list(answer(graph))
+    except GovGraphError:
+        return []
+
+
+def why_waiting_in(graph, answers: list[Answer], absent: str, reason: str | None, long_absence: bool | None) -> dict[tuple[str, str], Text]:  # noqa: ANN001, E501
+    """Why each answer that waits for an absent grantor does not hold, by (rule, post): the
+    sentence of the absence scenario (``authority.why_waiting``), the one absence logic."""
+    if not any(a.waits_for is not None for a in answers):
+        return {}
+    from ..authority import Absence, play_scenario, why_waiting
+
+    scenario = play_scenario(graph, [Absence.of(graph, absent, reason, long_absence)])
+    return {(h.rule.iri, h.post.iri): why_waiting(h) for h in scenario.blocked}
+
+
+def print_waiting(ask: Asking, answers: list[Answer], why: dict[tuple[str, str], Text]) -> None:
+    """The grants that wait for an absent grantor, each saying why, with their articles."""
+    if not answers:
+        return
+    lang = ask.lang
+
+    def because(answer: Answer) -> str:
+        said = why.get((answer.rule.iri, answer.post.iri))
+        return said.label(lang) if said is not None else ask.word("holding.away", grantor=answer.waits_for.label(lang))
+
+    rows = [
+        [label(a.post, lang), f"{label(a.act, lang)}\n{label(a.target, lang)}", label(a.condition, lang), because(a), a.basis.label(lang)]
+        for a in answers
+    ]
+    headings = [ask.word(f"column.{c}") for c in ("post", "act", "condition", "how", "basis")]
+    console().print(table(ask.word("chain.waiting"), headings, rows))
+    print_articles(ask, [a.basis for a in answers])
 
 
 @click.command()
-@click.option("--amount", metavar="YUAN", help="The sum of money the matter involves, in yuan.")
+@amount_option("The sum of money the matter involves, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
 @click.option("--matter", metavar="KIND", help="The kind of matter.")
 @asks("table", "json")
-def decide(ask: Asking, amount: str | None, matter: str | None) -> None:
+def decide(ask: Asking, amount: Decimal | None, matter: str | None) -> None:
     """Which meeting decides a matter, given its kind and the amount involved, and why.
 
     Amounts compare as the regulation counts: each bound says whether it includes the
