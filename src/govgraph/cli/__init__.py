@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate"),
     "serve": ("serve", "serve"),
     "load": ("serve", "load"),
+    "draft": ("draft", "draft"),
 }
 
 
