@@ -67,6 +67,10 @@ def rule_keys(folder: Path) -> tuple[Counter, dict]:
             continue
         ts = lambda p: tuple(sorted({_concept(g, o) for o in g.objects(rule, GG[p])}))  # noqa: E731
         numbers = tuple((p, str(o.toPython())) for p in NUMBERS for o in g.objects(rule, GG[p]))
+        for deadline in g.objects(rule, GG.deadline):
+            numbers += tuple((p, _concept(g, o) if isinstance(o, URIRef) else str(o.toPython()))
+                             for p in ("deadlineAmount", "deadlineUnit", "deadlineDirection")
+                             for o in g.objects(deadline, GG[p]))
         article = str(g.value(rule, GG.basis)).rsplit("_", 1)[-1]
         # several targets mean each of them: one key per target (members stay one set)
         targets = [ts("member")] if ts("member") else [(t,) for t in ts("target")] or [()]

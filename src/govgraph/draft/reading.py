@@ -40,6 +40,8 @@ class DraftedRule:
 
 def _value_key(value: Value) -> str:
     kind, v = value
+    if kind == "node":
+        return f"node:{sorted(v.items())}"
     return f"{kind}:{v.name if isinstance(v, Term) else v}"
 
 
@@ -130,15 +132,20 @@ def _slots(m: re.Match) -> dict[str, str]:
 
 def _rules(pattern: Pattern, m: re.Match, article: ArticleReading, vocab: Vocabulary) -> list[DraftedRule]:
     slots = _slots(m)
+    terms = {name: _terms(text, vocab, name) for name, text in slots.items()}
+    for spec in pattern.rules:  # a kind a rule needs but the match did not name: the last one before
+        for raw in spec.values():
+            if isinstance(raw, str) and raw[1:] in KINDS and raw[1:] not in slots:
+                context = _context(article.text, m.start(), vocab, raw[1:])
+                if context:
+                    terms[raw[1:]], slots[raw[1:]] = [context], context.zh
+            if isinstance(raw, str) and raw.startswith("$subject."):
+                named = {t.name for found in terms.values() for t in found}
+                terms[raw[1:]] = _subject(article.text, vocab, raw.split(".")[1], named)
     out = []
     for spec in pattern.rules:
         if "when" in spec and spec["when"] not in slots:
             continue
-        terms = {name: _terms(text, vocab, _kind_of(name)) for name, text in slots.items()}
-        if "meeting" not in slots:
-            context = _context(article.text, m.start(), vocab, "meeting")
-            if context:
-                terms["meeting"], slots["meeting"] = [context], context.zh
         each = spec.get("each")
         groups = [[t] for t in terms.get(each, [])] if each else [None]
         for group in groups:
@@ -150,7 +157,7 @@ def _rules(pattern: Pattern, m: re.Match, article: ArticleReading, vocab: Vocabu
 
 
 def _rule(pattern, spec, slots, terms, m, article, vocab) -> DraftedRule | None:
-    """One rule from one rule spec, or None when a slot it needs is empty."""
+    """One rule from one rule spec, or None when a slot it needs named nothing it knows."""
     properties: dict[str, list[Value]] = {}
     for prop, raw in spec.items():
         if prop in ("class", "when", "each", "zh", "en"):
@@ -175,27 +182,36 @@ def _values(raw, pattern, slots, terms, vocab) -> list[Value] | None:
             text, _, lang = item.rpartition("@")
             out.append(("label", (_fill(text, slots, terms, lang, vocab), lang)))
         return out
+    if raw.startswith("@"):  # a matter the pattern names in its own words
+        return [("term", _matter(raw[1:], "gg:MatterKind"))]
     if not raw.startswith("$"):
         return [("iri", raw)]
     slot, _, key = raw[1:].partition(".")
+    if slot == "subject":
+        return [("term", t) for t in terms.get(raw[1:], [])] or None
     if slot == "every":
         return [("term", t) for t in vocab.terms if t.kind == key and vocab.term_regex[t.name].search(vocab.source)]
     if not key:
-        found = terms.get(slot)
-        if not found and slot in slots and slot not in terms:
-            return None
-        return [("term", t) for t in found] if found else (None if slot in ("meeting",) or slot in slots else [])
+        if slot not in slots:
+            return None if slot in KINDS else []
+        return [("term", t) for t in terms[slot]] or None
     if slot not in slots:
         return []
     return _read(slots[slot], slot, key, pattern, vocab)
 
 
 def _read(text: str, slot: str, key: str, pattern: Pattern, vocab: Vocabulary) -> list[Value]:
+    """Values read from a slot: a number by its reader, or the words of a table of the pattern file."""
+    if key == "node" and slot in readers.READERS:
+        value = readers.READERS[slot](text, vocab.text)
+        return [("node", value)] if value else []
     if slot in readers.READERS:
         value = readers.READERS[slot](text, vocab.text).get(key)
     elif key + "s" in pattern.tables:
-        value = pattern.tables[key + "s"].get(text)
-        return [("iri", value)] if value else []
+        table = pattern.tables[key + "s"]
+        if text in table:
+            return [("iri", table[text])]
+        return [("iri", v) for v in dict.fromkeys(v for k, v in table.items() if k in text)]
     else:
         value = readers.count(text, vocab.text).get(key)
     if value is None:
@@ -210,8 +226,15 @@ def _kind_of(slot: str) -> str | None:
     return next((kind for kind in KINDS if slot.startswith(kind)), None)
 
 
-def _terms(text: str, vocab: Vocabulary, kind: str | None = None) -> list[Term]:
-    """The template terms a slot's wording names, in order; else a matter of its own."""
+MATTERS = {"matter": "gg:MatterKind", "portfolio": "gg:Portfolio"}
+
+
+def _terms(text: str, vocab: Vocabulary, slot: str) -> list[Term]:
+    """The template terms a slot's wording names, in order; a matter slot names a matter of its own."""
+    matter = next((cls for prefix, cls in MATTERS.items() if slot.startswith(prefix)), None)
+    if matter:
+        return [_matter(text, matter)]
+    kind = _kind_of(slot)
     found: list[tuple[int, Term]] = []
     taken: list[tuple[int, int]] = []
     for term in vocab.terms:
@@ -222,15 +245,24 @@ def _terms(text: str, vocab: Vocabulary, kind: str | None = None) -> list[Term]:
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), term))
-    if found:
-        return [t for _, t in sorted(found, key=lambda x: x[0])]
-    return [_matter(text, vocab)]
+    return [t for _, t in sorted(found, key=lambda x: x[0])]
 
 
-def _matter(text: str, vocab: Vocabulary) -> Term:
-    """A matter the text names that no template term covers (a gg:MatterKind of its own)."""
+def _matter(text: str, cls: str) -> Term:
+    """A matter (or portfolio) the text names that no template term covers, a term of its own."""
     digest = hashlib.sha1(text.encode()).hexdigest()[:8]
-    return Term(f"Matter-{digest}", "matter", "gg:MatterKind", "", "", text, "", ())
+    return Term(f"{cls.split(':')[-1]}-{digest}", "matter", cls, "", "", text, "", ())
+
+
+def _subject(text: str, vocab: Vocabulary, kind: str, named: set[str]) -> list[Term]:
+    """The article's subject: the first term of ``kind`` that opens one of its sentences
+    (not one the match itself names)."""
+    starts = [start for start, _ in texts.sentences(text, vocab.text["sentence_ends"])]
+    for start in starts:
+        for term in vocab.terms:
+            if term.kind == kind and term.name not in named and vocab.term_regex[term.name].match(text, start):
+                return [term]
+    return []
 
 
 def _context(text: str, before: int, vocab: Vocabulary, kind: str) -> Term | None:
@@ -250,7 +282,8 @@ def _fill(template: str, slots: dict, terms: dict, lang: str, vocab: Vocabulary)
 
     def one(m: re.Match) -> str:
         name = m.group(1).removesuffix("_en")
-        found = [t for t in terms.get(name, []) if t.kind != "matter"]
+        found = [t for t in terms.get(name, []) or next((v for k, v in terms.items() if k.startswith(name + ".")), [])
+                 if t.kind != "matter"]
         if found:
             return join.join(t.zh if lang == "zh" else t.en for t in found)
         return slots.get(name, "")

@@ -110,7 +110,15 @@ def _value(value, prefix: str) -> str:
         return v
     if kind == "label":
         return _lit(v[0], v[1])
+    if kind == "node":  # a deadline: its amount, unit and direction
+        pairs = [("a", "gg:Deadline"), ("gg:deadlineAmount", _lit(v["value"])),
+                 ("gg:deadlineUnit", v["unit"]), ("gg:deadlineDirection", v["direction"])]
+        return _node(pairs)
     return _lit(v)
+
+
+def _node(pairs: list[tuple[str, str]]) -> str:
+    return "[ " + " ; ".join(f"{p} {o}" for p, o in sorted(pairs, key=lambda po: (po[0] != "a", po))) + " ]"
 
 
 def rule_statements(rule: DraftedRule, prefix: str) -> list[tuple[str, str]]:
@@ -192,7 +200,7 @@ def _n3(term, prefix: str, base: str, g: Graph) -> str:
     if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.boolean):
         return str(term).lower() if term.datatype == XSD.boolean else str(term)
     if isinstance(term, BNode):
-        return "[]"
+        return _node([(_n3(p, prefix, base, g), _n3(o, prefix, base, g)) for p, o in g.predicate_objects(term)])
     for p, iri in PREFIXES.items():
         if isinstance(term, URIRef) and str(term).startswith(iri):
             return f"{p}:{str(term)[len(iri):]}"
