@@ -33,7 +33,7 @@ from govgraph.draft import read_regulation, write_draft  # noqa: E402
 
 GG = Namespace("https://w3id.org/govgraph/ontology#")
 CONDITIONS = ("conferral", "grantor", "agendaKind", "absentPost", "absenceReason", "onBehalfOf")
-NUMBERS = ("quorumNumerator", "quorumDenominator", "quorumInclusive", "minimumAmount", "minimumInclusive",
+NUMBERS = ("quorumNumerator", "quorumDenominator", "quorumInclusive", "minimumAmount", "minimumInclusive", "minimumCount", "maximumCount",
            "maximumAmount", "maximumInclusive", "termYears", "deadlineAmount")
 BEARING_ACTS = {"Convene", "Preside", "Sign", "SignAndIssue", "SignMinutes", "AskForLeave", "GrantLeave"}
 BEARING_KINDS = {"CompositionRule", "QuorumRule"}

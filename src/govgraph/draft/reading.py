@@ -144,7 +144,7 @@ def _rules(pattern: Pattern, m: re.Match, article: ArticleReading, vocab: Vocabu
                 terms[raw[1:]] = _subject(article.text, vocab, raw.split(".")[1], named)
     out = []
     for spec in pattern.rules:
-        if "when" in spec and spec["when"] not in slots:
+        if ("when" in spec and spec["when"] not in slots) or ("unless" in spec and spec["unless"] in slots):
             continue
         each = spec.get("each")
         groups = [[t] for t in terms.get(each, [])] if each else [None]
@@ -160,7 +160,7 @@ def _rule(pattern, spec, slots, terms, m, article, vocab) -> DraftedRule | None:
     """One rule from one rule spec, or None when a slot it needs named nothing it knows."""
     properties: dict[str, list[Value]] = {}
     for prop, raw in spec.items():
-        if prop in ("class", "when", "each", "zh", "en"):
+        if prop in ("class", "when", "unless", "each", "zh", "en"):
             continue
         values = _values(raw, pattern, slots, terms, vocab)
         if values is None:
@@ -211,7 +211,12 @@ def _read(text: str, slot: str, key: str, pattern: Pattern, vocab: Vocabulary) -
         table = pattern.tables[key + "s"]
         if text in table:
             return [("iri", table[text])]
-        return [("iri", v) for v in dict.fromkeys(v for k, v in table.items() if k in text)]
+        found = []
+        for word_ in sorted(table, key=len, reverse=True):  # the longest wording first: a longer reason holds a shorter one
+            if word_ in text:
+                found.append(table[word_])
+                text = text.replace(word_, " ")
+        return [("iri", v) for v in dict.fromkeys(found)]
     else:
         value = readers.count(text, vocab.text).get(key)
     if value is None:
