@@ -92,6 +92,7 @@ def compare(text: Path, hand: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         write_draft(draft, Path(tmp), "bench", "b")
         drafted = rule_keys(Path(tmp))
+        answered, asked = competency(Path(tmp), hand)
     expected = rule_keys(hand)
     matched = drafted & expected
     print(f"\n{text.relative_to(ROOT) if text.is_relative_to(ROOT) else text}: {len(draft.articles)} articles, "
@@ -108,6 +109,7 @@ def compare(text: Path, hand: Path) -> None:
     m = sum(n for k, n in matched.items() if _bearing(k))
     print(f"\nrecall on rule-bearing rules (compose, convene, preside, sign, quorum, acting, leave): "
           f"{m}/{e} = {_pct(m, e)}")
+    print(f"competency questions of the hand-written rule base answered alike by the draft: {answered}/{asked}")
     missing = expected - drafted
     wrong = drafted - expected
     if wrong:
@@ -115,6 +117,23 @@ def compare(text: Path, hand: Path) -> None:
         for k in sorted(wrong):
             print("  ", k)
     return missing
+
+
+def competency(drafted: Path, hand: Path) -> tuple[int, int]:
+    """How many of the hand-written rule base's competency questions the draft answers alike."""
+    import govgraph
+    from govgraph.answers.competency import questions
+    from govgraph.law import jurisdictions
+
+    graph = govgraph.load(drafted)
+    asked = questions(jurisdictions.find(hand))
+    answered = 0
+    for question in asked:
+        try:
+            answered += not question.mismatches(question.ask(graph))
+        except Exception:  # noqa: BLE001 - a question the draft cannot even ask counts as not answered
+            pass
+    return answered, len(asked)
 
 
 def _pct(a: int, b: int) -> str:

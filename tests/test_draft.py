@@ -166,3 +166,14 @@ def test_hongqiao_is_drafted_in_under_five_seconds_with_its_meeting_rules() -> N
     convene = {(r.article, r.properties["assignee"][0][1].name) for r in draft.rules
                if r.properties.get("action") == [("iri", "gg:Convene")]}
     assert {(40, "HeadOfGovernment"), (41, "ExecutiveDeputyHead"), (42, "HeadOfGovernment")} <= convene
+
+
+def test_the_made_up_county_drafted_from_its_text_answers_its_own_competency_questions(tmp_path: Path) -> None:
+    import govgraph
+    from govgraph.answers.competency import questions
+    from govgraph.law import jurisdictions
+
+    folder = drafted(tmp_path, "other-district")
+    graph = govgraph.load(folder)
+    for question in questions(jurisdictions.find(ROOT / "tests" / "fixtures" / "other-district")):
+        assert question.mismatches(question.ask(graph)) == [], question.name
