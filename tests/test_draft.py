@@ -47,7 +47,7 @@ def summary(text: str) -> set[tuple]:
     return out
 
 
-@pytest.mark.parametrize("text", ["county-numbered", "city-traditional", "other-district"])
+@pytest.mark.parametrize("text", ["county-numbered", "city-traditional", "town-unnumbered", "other-district"])
 def test_a_drafted_rule_base_passes_the_integrity_checks(tmp_path: Path, text: str) -> None:
     folder = drafted(tmp_path, text)
     result = run("check", "--rules", str(folder))
@@ -177,3 +177,28 @@ def test_the_made_up_county_drafted_from_its_text_answers_its_own_competency_que
     graph = govgraph.load(folder)
     for question in questions(jurisdictions.find(ROOT / "tests" / "fixtures" / "other-district")):
         assert question.mismatches(question.ask(graph)) == [], question.name
+
+
+def test_a_text_without_article_numbers_has_one_article_a_line_and_a_meeting_reads_its_members_not_its_convener() -> None:
+    draft = read_regulation((TEXTS / "town-unnumbered.txt").read_text(encoding="utf-8"))
+    assert len(draft.articles) == 7
+    compositions = [r for r in draft.rules if r.cls == "gg:CompositionRule"]
+    assert sorted(tuple(t.name for _, t in r.properties["member"]) for r in compositions) == [
+        ("HeadOfGovernment", "DeputyHead"), ("HeadOfGovernment", "DeputyHead")]
+
+
+def test_a_designation_by_the_head_while_away_is_read_with_its_reason_and_grantor() -> None:
+    draft = read_regulation((TEXTS / "town-unnumbered.txt").read_text(encoding="utf-8"))
+    (acting,) = [r for r in draft.rules if r.pattern == "acting.designated-to-act"]
+    assert acting.properties["conferral"] == [("iri", "gg:Designation")]
+    assert acting.properties["absenceReason"] == [("iri", "gg:Away")]
+    assert [t.name for _, t in acting.properties["grantor"]] == ["HeadOfGovernment"]
+    assert [t.name for _, t in acting.properties["assignee"]] == ["DeputyHead"]
+
+
+def test_amounts_strictly_above_and_below_a_threshold_exclude_it() -> None:
+    draft = read_regulation((TEXTS / "town-unnumbered.txt").read_text(encoding="utf-8"))
+    bounds = {(p, r.properties[p][0][1]) for r in draft.rules if r.cls == "gg:Competence"
+              for p in ("minimumAmount", "minimumInclusive", "maximumAmount", "maximumInclusive") if p in r.properties}
+    assert bounds == {("minimumAmount", 200_000), ("minimumInclusive", False),
+                      ("maximumAmount", 200_000), ("maximumInclusive", False)}
