@@ -168,7 +168,7 @@ def _rule(pattern, spec, slots, terms, m, article, vocab) -> DraftedRule | None:
         if values:
             properties[prop] = values
     zh = _fill(spec.get("zh", ""), slots, terms, "zh", vocab)
-    en = _fill(spec.get("en", ""), slots, terms, "en", vocab)
+    en = _fill(spec.get("en", ""), slots, terms, "en", vocab, pattern.tables)
     return DraftedRule(spec["class"], properties, zh, en, article.number, (m.start(), m.end()), pattern.id)
 
 
@@ -282,7 +282,7 @@ def _context(text: str, before: int, vocab: Vocabulary, kind: str) -> Term | Non
     return best[1] if best else None
 
 
-def _fill(template: str, slots: dict, terms: dict, lang: str, vocab: Vocabulary) -> str:
+def _fill(template: str, slots: dict, terms: dict, lang: str, vocab: Vocabulary, tables: dict | None = None) -> str:
     join = vocab.text["words"]["join_zh"] if lang == "zh" else ", "
 
     def one(m: re.Match) -> str:
@@ -291,5 +291,35 @@ def _fill(template: str, slots: dict, terms: dict, lang: str, vocab: Vocabulary)
                  if t.kind != "matter"]
         if found:
             return join.join(t.zh if lang == "zh" else t.en for t in found)
+        if lang == "en" and name in slots:
+            return _english(name, slots[name], vocab, tables or {})
         return slots.get(name, "")
     return re.sub(r"\{(\w+)\}", one, template)
+
+
+def _english(slot: str, text: str, vocab: Vocabulary, tables: dict) -> str:
+    """A slot's wording in English where a reader understands it, else marked to translate."""
+    from .._core.words import word
+
+    for table in tables.values():  # a word a table of the pattern file maps to an ontology term
+        if isinstance(table, dict) and isinstance(table.get(text), str):
+            return re.sub(r"(?<!^)([A-Z])", r" \1", table[text].split(":")[-1]).lower()
+    if re.fullmatch(vocab.text["fragments"]["number"], text):
+        return str(readers.numeral(text))
+    read = readers.READERS[slot](text, vocab.text) if slot in readers.READERS else {}
+    if slot == "quorum" and read:
+        key = "quorum_at_least" if read["inclusive"] else "quorum_more_than"
+        return word(f"draft.{key}", "en", n=read["numerator"], d=read["denominator"])
+    if slot == "amount" and read:
+        if "minimum" in read:
+            key, value = ("amount_at_least" if read["minimumInclusive"] else "amount_more_than"), read["minimum"]
+        elif "maximum" in read:
+            key, value = ("amount_at_most" if read["maximumInclusive"] else "amount_less_than"), read["maximum"]
+        else:
+            return f"{read['value']:,} yuan"
+        return word(f"draft.{key}", "en", value=f"{value:,}")
+    if slot == "deadline" and read:
+        key = "deadline_in_advance" if read["direction"].endswith("InAdvance") else "deadline_within"
+        unit = re.sub(r"(?<!^)([A-Z])", r" \1", read["unit"].split(":")[-1]).lower() + ("s" if read["value"] != 1 else "")
+        return word(f"draft.{key}", "en", value=read["value"], unit=unit)
+    return word("draft.untranslated", "en", zh=text)

@@ -20,6 +20,8 @@ def review_data(draft: Draft, kept: list[str] | None = None) -> dict:
             "rules": [_rule(r, a.text) for r in a.rules],
             "unrecognised": [a.text[s:e] for s, e in a.unrecognised],
             "principle": not a.rules,
+            "terms": list(dict.fromkeys(v.name for r in a.rules for vs in r.properties.values()
+                                        for kind, v in vs if kind == "term")),
         })
     kinds = Counter(r.cls for r in draft.rules)
     return {
@@ -75,6 +77,8 @@ def review_markdown(data: dict, lang: str = "zh") -> str:
             lines += [f"**{w('drafted')}**", ""]
             lines += [f"- {r['zh']} — *{r['en']}* (`{r['kind']}`, `{r['pattern']}`: \u300c{r['wording']}\u300d)"
                       for r in a["rules"]]
+        if a["terms"]:
+            lines += ["", f"*{w('terms_named')}*: " + ", ".join(f"`{t}`" for t in a["terms"])]
         if a["unrecognised"]:
             lines += ["", f"**{w('not_recognised')}**", ""] + [f"- {s}" for s in a["unrecognised"]]
     return "\n".join(lines) + "\n"
