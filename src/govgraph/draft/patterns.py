@@ -107,6 +107,7 @@ def vocabulary(text: str, folder: Path | None = None) -> Vocabulary:
         alternatives = "|".join(w for t in terms if t.kind == kind for w in t.wordings)
         fragments[kind] = f"(?:{alternatives})"
         fragments[kind + "s"] = f"(?:{fragments[kind]}(?:(?:{settings['words']['separators']}){fragments[kind]})*)"
+    fragments.update({"L": fill["L"], "U": fill["U"]})
     patterns = tuple(_pattern(family, p, fragments, data)
                      for family, data in families.items() for p in data.get("pattern", []))
     return Vocabulary(level, fill["Level"], fill["U"], terms, term_regex, patterns, settings)
@@ -115,7 +116,7 @@ def vocabulary(text: str, folder: Path | None = None) -> Vocabulary:
 def _term(raw: dict, fill: dict) -> Term:
     def filled(s: str) -> str:
         return s.replace("{L}", fill["L"]).replace("{U}", fill["U"]).replace("{Level}", fill["Level"])
-    return Term(raw["name"], raw["kind"], raw["class"], raw["concept"], raw.get("match", "exact"),
+    return Term(raw["name"], raw["kind"], raw["class"], raw.get("concept", ""), raw.get("match", "exact"),
                 filled(raw["zh"]), filled(raw["en"]), tuple(filled(w) for w in raw["wordings"]))
 
 

@@ -182,6 +182,8 @@ def _values(raw, pattern, slots, terms, vocab) -> list[Value] | None:
             text, _, lang = item.rpartition("@")
             out.append(("label", (_fill(text, slots, terms, lang, vocab), lang)))
         return out
+    if raw == "$regulation":  # the regulation itself (final provisions)
+        return [("local", "regulation")]
     if raw.startswith("@"):  # a matter the pattern names in its own words
         return [("term", _matter(raw[1:], "gg:MatterKind"))]
     if not raw.startswith("$"):

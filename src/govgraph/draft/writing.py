@@ -106,6 +106,8 @@ def _value(value, prefix: str) -> str:
     kind, v = value
     if kind == "term":
         return f"{prefix}:{v.name}"
+    if kind == "local":
+        return f"{prefix}:{v}"
     if kind == "iri":
         return v
     if kind == "label":
