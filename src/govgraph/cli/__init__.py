@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "document": ("cards", "document"),
     "post": ("cards", "post"),
     "regulation": ("cards", "regulation"),
+    "draft": ("draft", "draft"),
 }
 
 

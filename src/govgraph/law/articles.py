@@ -191,6 +191,57 @@ def parse_regulation(text: str) -> list[Chapter]:
     ]
 
 
+_ENUMERATED = re.compile(rf"({_NUMERAL})、\s*(.+)")
+_CHAPTER_ONLY = re.compile(rf"第({_NUMERAL})章\s*(.*)")
+
+
+def parse_any_regulation(text: str) -> list[Chapter]:
+    """Chapters of articles from a text numbered 第N条, 一、二、… or not at all.
+
+    第N条 headings are read by :func:`parse_regulation`. Otherwise lines opening
+    with 一、 二、 … are the articles (under 第N章 chapter headings if any); a text
+    with neither numbering has one article per line that ends a sentence (。), the
+    title and the notice's short lines left out.
+    """
+    if any(_HEADING.fullmatch(line.strip()) and "条" in line[:8] for line in text.split("\n")):
+        return parse_regulation(text)
+    lines = [line.strip() for line in text.removeprefix("\ufeff").split("\n")]
+    if any(_ENUMERATED.fullmatch(line) for line in lines):
+        return _enumerated(lines)
+    sentences = [line for line in lines if line.endswith("。") and len(line) > 6]
+    if not sentences:
+        raise RegulationSyntaxError(1, "expected articles (第一条, 一、 or sentences), found none")
+    return [Chapter(0, "", tuple(Article(n, 0, (line,)) for n, line in enumerate(sentences, 1)))]
+
+
+def _enumerated(lines: list[str]) -> list[Chapter]:
+    """Articles numbered 一、二、… (again from 一 in each chapter or running on)."""
+    chapters: list[tuple[int, str, list[list[str]]]] = []
+    for line in lines:
+        chapter, item = _CHAPTER_ONLY.fullmatch(line), _ENUMERATED.fullmatch(line)
+        if chapter:
+            chapters.append((chinese_numeral(chapter.group(1)), re.sub(r"\s+", "", chapter.group(2)), []))
+        elif item:
+            if not chapters:
+                chapters.append((0, "", []))
+            chapters[-1][2].append([item.group(2)])
+        elif line and chapters and chapters[-1][2]:
+            chapters[-1][2][-1].append(line)
+    out, number = [], 0
+    for chapter_number, title, articles in chapters:
+        numbered = []
+        for paragraphs in articles:
+            number += 1
+            numbered.append(Article(number, chapter_number, tuple(paragraphs)))
+        out.append(Chapter(chapter_number, title, tuple(numbered)))
+    return out
+
+
+def article_label(number: int) -> str:
+    """An article's Chinese label, as articles.ttl gives it: 41 -> 第四十一条."""
+    return f"第{chinese_numeral_text(number)}条"
+
+
 def _iri(base_iri: str, local: str) -> URIRef:
     return URIRef(f"{base_iri}{local}")
 
