@@ -42,6 +42,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "document": ("cards", "document"),
     "post": ("cards", "post"),
     "regulation": ("cards", "regulation"),
+    # validator tooling (issue 13.8)
+    "calendar": ("calendar", "calendar"),
+    "template": ("template", "template"),
 }
 
 
