@@ -125,3 +125,11 @@ ex:m a gg:MeetingRecord ; gg:meetingType hq:ExecutiveMeeting ; gg:heldAt "2023-0
     quorum = [f for f in report.findings if f.shape.startswith(GGSH + "Quorum")]
     assert [f.focus.iri for f in quorum] == ["https://example.org/records/m"]
     assert "2 of the 8 members" in quorum[0].message.en
+
+
+def test_rule_bases_of_two_governments_are_refused_as_versions_with_a_one_line_error(tmp_path: Path) -> None:
+    county = str(Path(__file__).with_name("fixtures") / "made-up-county")
+    path = records(tmp_path, SAME_SUM_2020_AND_2024)
+    result = CliRunner().invoke(cli, ["validate", str(path), "--rules", "hongqiao-2023", "--rules", county])
+    assert result.exit_code == 2
+    assert "of 2 governments" in result.output and "Traceback" not in result.output

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .._core.cite import Named, Regulation, Text
+from .._core.errors import GovGraphError
 from .._core.terms import GG, RDF_TYPE, SH
 from .._core.words import text
 from ..law import jurisdictions
@@ -63,6 +64,10 @@ def versions_of(rules: Sequence[str | Path]) -> list[tuple[jurisdictions.Jurisdi
     from ..answers.loading import open_library
 
     library = open_library(list(rules))
+    governments = {base.jurisdiction_key for base in library.rule_bases}
+    if len(governments) > 1:
+        raise GovGraphError(f"the rule bases given are of {len(governments)} governments ({', '.join(sorted(governments))}): "
+                            "give versions of one government, and validate each government's records on their own")
     regulations = {base.name: base.regulation for base in library.rule_bases}
     chosen = [(j, regulations[j.name]) for j in jurisdictions.choose(list(rules))]
     return sorted(chosen, key=lambda pair: pair[1].in_force or "")
