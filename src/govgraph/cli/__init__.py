@@ -43,6 +43,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "post": ("cards", "post"),
     "regulation": ("cards", "regulation"),
     "draft": ("draft", "draft"),
+    # validator tooling (issue 13.8)
+    "calendar": ("calendar", "calendar"),
+    "template": ("template", "template"),
 }
 
 

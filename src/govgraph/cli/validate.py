@@ -11,7 +11,7 @@ from .._core.words import word
 from ._common import EXIT_NO, EXIT_OK, emit_json, friendly_errors, lang_option, rules_option
 
 if TYPE_CHECKING:
-    from .._core.cite import Text
+    from .._core.cite import Regulation, Text
     from ..validate import Finding, Report
 
 
@@ -40,7 +40,7 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
       govgraph validate records/
       govgraph validate meetings.ttl roster.ttl --lang en --format json
     """
-    rules = rules[0] if rules else None  # one rule base: the version in force is chosen per record later
+    rules = list(rules) if rules else None  # several versions: each record is judged by the one in force on its date
     from ..validate import Report, validate_each
     from ..validate import validate as run
 
@@ -88,6 +88,25 @@ class _Spinner:
 def _print_text(report: Report, lang: str) -> None:
     if not report.findings:
         click.echo(word("validate.none", lang))
+    for version, part in report.by_version():
+        if version is not None:
+            click.echo("══ " + _judged_by(version, lang))
+            click.echo("")
+        _print_articles(part, lang)
+    summary = word("validate.summary", lang, violations=len(report.violations), warnings=len(report.warnings),
+                   files=len(report.files), engine=report.engine)
+    click.echo(summary)
+
+
+def _judged_by(version: Regulation, lang: str) -> str:
+    """The heading of the findings one version of the rules judged: the regulation, its number and dates."""
+    span = [version.number or "", word("validate_versions.in_force", lang, first=version.in_force or "…")]
+    span.append(word("validate_versions.until", lang, day=version.until) if version.until else "")
+    return word("validate_versions.judged_by", lang, regulation=version.label(lang),
+                span=word("validate_versions.span_separator", lang).join(part for part in span if part))
+
+
+def _print_articles(report: Report, lang: str) -> None:
     for citation, findings in report.by_article():
         if citation is None:
             click.echo(f"■ {word('validate.structure', lang)}")
@@ -97,9 +116,6 @@ def _print_text(report: Report, lang: str) -> None:
         for finding in findings:
             click.echo("\n".join(_finding_lines(finding, lang)))
         click.echo("")
-    summary = word("validate.summary", lang, violations=len(report.violations), warnings=len(report.warnings),
-                   files=len(report.files), engine=report.engine)
-    click.echo(summary)
 
 
 def _finding_lines(finding: Finding, lang: str) -> list[str]:

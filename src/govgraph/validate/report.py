@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .._core.cite import Citation, Named, Text, article_order
+from .._core.cite import Citation, Named, Regulation, Text, article_order
 from .._core.terms import GG, RDF_TYPE, SH
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ class Finding:
     article: Citation | None  #: the article of the rule broken; None for structural findings
     rule: str | None = None  #: IRI of the rule broken, when the shape joined one
     value_label: Named | None = None  #: the value as people read it: labels of an IRI, a number as written
+    version: Regulation | None = None  #: the version of the rules that judged the record, when several were given
 
     def key(self) -> tuple[str, str, str | None, str | None, str]:
         """What identifies a finding whatever the engine: shape, record, property, value, severity."""
@@ -85,6 +86,14 @@ class Report:
     @property
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity == "warning")
+
+    def by_version(self) -> list[tuple[Regulation | None, Report]]:
+        """The findings per version of the rules that judged them, oldest first (one group, None, for one version)."""
+        groups: dict[Regulation | None, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            groups[finding.version].append(finding)
+        order = sorted(groups, key=lambda v: (v is not None, v.in_force or "" if v else ""))
+        return [(v, Report(tuple(groups[v]), self.engine, self.jurisdiction, self.files)) for v in order]
 
     def by_article(self) -> list[tuple[Citation | None, list[Finding]]]:
         """Findings grouped by the article they cite, in article order; structural ones last."""

@@ -23,6 +23,7 @@ from .explain import explain
 from .report import Finding, Report
 from .screen import load_records
 from .shapes import load_shapes, rule_base_shapes
+from .versions import judge_by_version
 
 ENGINES = ("fast", "pyshacl")
 
@@ -44,7 +45,7 @@ def open_data(files: Sequence[Path], rules: str | Path | None = None) -> tuple[O
 
 def validate(
     data: Iterable[str | Path],
-    rules: str | Path | None = None,
+    rules: str | Path | Sequence[str | Path] | None = None,
     *,
     engine: str = "fast",
     shapes: str | Path | None = None,
@@ -53,11 +54,17 @@ def validate(
     """Validate the records in ``data`` (files or folders) against the rule base ``rules``.
 
     ``engine`` is "fast" (Oxigraph) or "pyshacl" (the reference); both report the same
-    findings. ``progress``, if given, is told each step (a text in zh and en) before it starts.
+    findings. Several versions of one government's rules (a list) judge each record by the
+    version in force on its date (:mod:`.versions`); each finding names its version. ``progress``, if given, is told each step (a text in zh and en) before it starts.
     Raises :class:`InputError` (file, line, what was expected) for unreadable input.
     """
     if engine not in ENGINES:
         raise GovGraphError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    if isinstance(rules, (list, tuple)):
+        if len(rules) > 1:
+            return judge_by_version(data_files(data), rules, lambda files, folder: validate(
+                files, folder, engine=engine, shapes=shapes, progress=progress))
+        rules = rules[0] if rules else None
     say = progress or (lambda _step: None)
     files = data_files(data)
     say(text("validate.loading_shapes"))
