@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,18 @@ def test_every_class_of_an_ontology_file_is_documented_with_its_zh_and_en_labels
     for cls in classes:
         labels = {label.language: str(label) for label in graph.objects(cls, rdflib.RDFS.label)}
         assert labels["zh"] in html and labels["en"] in html, cls
+
+
+@pytest.mark.parametrize("source", ["govgraph.ttl", "records.ttl"])
+def test_every_class_and_property_of_an_ontology_file_is_documented_with_its_zh_and_en_definitions(pages: Path, source: str) -> None:
+    graph = rdflib.Graph().parse(resources.ontology_dir() / source)
+    page = html.unescape(re.sub(r"<[^>]+>", "", (pages / source.replace(".ttl", ".html")).read_text(encoding="utf-8")))
+    kinds = (rdflib.OWL.Class, rdflib.OWL.ObjectProperty, rdflib.OWL.DatatypeProperty)
+    terms = {t for kind in kinds for t in graph.subjects(rdflib.RDF.type, kind) if str(t).startswith(GG)}
+    assert terms
+    for term in terms:
+        definitions = {d.language: str(d) for d in graph.objects(term, rdflib.SKOS.definition)}
+        assert definitions["zh"] in page and definitions["en"] in page, term
 
 
 def test_the_ontology_page_carries_its_version_iri_creator_and_dates(pages: Path) -> None:

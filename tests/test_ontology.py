@@ -67,8 +67,19 @@ OWN_TERMS = sorted(
 
 
 @pytest.mark.parametrize("term", OWN_TERMS, ids=[t.removeprefix(str(GG)) for t in OWN_TERMS])
-def test_every_ontology_term_has_zh_and_en_labels_a_definition_and_is_defined_by_the_ontology(term: rdflib.URIRef) -> None:
+def test_every_ontology_term_has_zh_and_en_labels_zh_and_en_definitions_and_is_defined_by_the_ontology(term: rdflib.URIRef) -> None:
     languages = {label.language for label in ONTOLOGY.objects(term, rdflib.RDFS.label)}
     assert {"zh", "en"} <= languages
-    assert any(True for _ in ONTOLOGY.objects(term, rdflib.SKOS.definition))
+    definitions = [definition.language for definition in ONTOLOGY.objects(term, rdflib.SKOS.definition)]
+    assert sorted(definitions, key=str) == ["en", "zh"]
     assert (term, rdflib.RDFS.isDefinedBy, GG[""]) in ONTOLOGY
+
+
+@pytest.mark.parametrize("path", jurisdiction.ontology_files(), ids=lambda path: path.name)
+def test_every_definition_in_an_ontology_file_is_given_once_in_en_and_once_in_zh(path: Path) -> None:
+    graph = rdflib.Graph().parse(path)
+    languages: dict[rdflib.term.Node, list[str | None]] = {}
+    for term, definition in graph.subject_objects(rdflib.SKOS.definition):
+        languages.setdefault(term, []).append(definition.language)
+    assert languages
+    assert {term: found for term, found in languages.items() if sorted(found, key=str) != ["en", "zh"]} == {}
