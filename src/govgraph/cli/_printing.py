@@ -59,15 +59,18 @@ def per_government(
         console().print(ask.word("answer.not_here", government=government, problem=problem), markup=False)
 
 
-def print_articles(ask: Asking, citations: Iterable[Citation | None]) -> None:
-    """Each cited article's label, IRI and text, once, after the table."""
+def print_articles(ask: Asking, citations: Iterable[Citation | None], heading: str | None = None) -> None:
+    """Each cited article's label, IRI and text, once, after the table, under ``heading``
+    (the word for "articles" if not given)."""
+    from rich.markup import escape
+
     cited = unique_citations(citations)
     if not cited:
         return
     out = console()
-    out.print(f"\n[bold]{ask.word('answer.articles')}[/bold]")
+    out.print(f"\n[bold]{escape(heading or ask.word('answer.articles'))}[/bold]")
     for citation in cited:
-        out.print(f"[bold]{citation.label(ask.lang)}[/bold] <{citation.article.iri}>")
+        out.print(f"[bold]{escape(citation.label(ask.lang))}[/bold] <{citation.article.iri}>")
         out.print(citation.text, markup=False)
 
 

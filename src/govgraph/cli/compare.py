@@ -11,6 +11,7 @@ import click
 from .._core.cite import Citation, Regulation, unique_citations
 from ._common import Asking, console, emit_json, endpoint_option, format_option, friendly_errors, lang_option, rules_option
 from ._common import store_option, table
+from ._printing import print_articles
 
 
 def _as_of_option(function):  # noqa: ANN001, ANN202
@@ -97,16 +98,7 @@ def _print_table(ask: Asking, found) -> None:  # noqa: ANN001
 
 
 def _print_cited(ask: Asking, regulation: Regulation | None, citations: list[Citation]) -> None:
-    from rich.markup import escape
-
-    cited = unique_citations(citations)
-    if not cited:
-        return
-    out = console()
-    out.print(f"\n[bold]{escape(ask.word('compare.cited') + ': ' + _side_name(ask, regulation))}[/bold]")
-    for citation in cited:
-        out.print(f"[bold]{escape(citation.label(ask.lang))}[/bold] <{citation.article.iri}>")
-        out.print(citation.text, markup=False)
+    print_articles(ask, citations, ask.word("compare.cited") + ": " + _side_name(ask, regulation))
 
 
 def markdown(ask: Asking, found) -> str:  # noqa: ANN001
