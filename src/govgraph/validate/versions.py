@@ -1,9 +1,10 @@
 """Judging each record by the version of the rules in force on its date (issue 10, item 5).
 
-Given several versions of one government's working rules (``--rules hongqiao-2023 --rules
-hongqiao-2016``), each record is validated against the version in force on the record's
+Given several versions of one government's working rules (``--rules <name>-2023 --rules
+<name>-2016``), each record is validated against the version in force on the record's
 day: a meeting's ``gg:heldAt``, a document's ``gg:signedAt`` (else ``gg:submittedAt``),
-an approval's ``gg:approvedAt``, a post held's or conferral's ``gg:validFrom``… A part of a dated record (an agenda item, minutes) takes
+an approval's ``gg:approvedAt``, a post held's or conferral's ``gg:validFrom``… A part
+of a dated record (an agenda item, minutes) takes
 the day of the record that names it. A record dated when no version is in force is a
 finding of its own, never a pass. Every finding names the version that judged it.
 """
