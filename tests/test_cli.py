@@ -81,6 +81,21 @@ def test_quorum_says_whether_the_members_present_are_enough() -> None:
     assert data["fraction"] == "2/3" and data["met"] is False and data["basis"]["number"] == "41"
 
 
+
+def test_quorum_refuses_more_members_present_than_the_meeting_has_in_exit_2() -> None:
+    result = run("quorum", "区政府常务会议", "--present", "9", "--members", "8")
+    assert result.exit_code == 2 and "--present 9 is more than --members 8" in result.output
+
+
+def test_a_quorum_cannot_be_judged_over_no_members_or_more_present_than_members() -> None:
+    import govgraph
+
+    quorum = govgraph.load().quorum("区政府常务会议")
+    assert quorum.is_met(5, 8) is True
+    for present, members in ((3, 0), (9, 8), (-1, 8)):
+        with pytest.raises(ValueError, match="expected at least one member"):
+            quorum.is_met(present, members)
+
 def test_leave_article_coverage_deadlines_and_check_answer() -> None:
     assert {r["recipient"]["zh"] for r in run_json("leave", "副区长")} >= {"区长", "区委办公室"}
     assert "第四十一条" in run("article", "41").stdout

@@ -241,6 +241,8 @@ class Quorum(Record):
         """Whether ``present`` of ``members`` meets the quorum (an inclusive quorum admits exactly the fraction)."""
         if self.fraction is None:
             raise ValueError(f"no quorum rule for {self.meeting.iri}")
+        if members < 1 or not 0 <= present <= members:
+            raise ValueError(f"{present} present of {members} members: expected at least one member and 0 to {members} present")
         needed = self.fraction * members
         return present >= needed if self.inclusive else present > needed
 

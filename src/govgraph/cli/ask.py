@@ -170,6 +170,8 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
     """
     if (present is None) != (member_count is None):
         raise click.UsageError("--present and --members go together")
+    if present is not None and member_count is not None and present > member_count:
+        raise click.UsageError(f"--present {present} is more than --members {member_count}: only members are counted")
     def met(result) -> bool | None:  # noqa: ANN001
         return result.is_met(present, member_count) if present is not None and result.fraction is not None else None
 
