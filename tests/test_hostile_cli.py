@@ -1,4 +1,4 @@
-"""The command line under hostile use: a runaway query interrupted (issue 11, items 3 and 9)."""
+"""The command line under hostile use: a runaway query interrupted, a time limit that is no number, a federated query (issue 11, items 3 and 9)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_serve_refuses_a_time_limit_that_is_not_a_finite_number_in_exit_2() -> N
     for given in ("inf", "nan", "-1"):
         result = govgraph("serve", "--port", "0", "--timeout", given, timeout=120)
         assert result.returncode == 2 and "Traceback" not in result.stderr, (given, result.stderr[-500:])
+
+
+def test_sparql_sends_a_service_request_only_to_an_endpoint_allow_service_names(tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from hostile import govgraph
+
+    query = tmp_path / "federated.rq"
+    query.write_text("SELECT ?s WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", encoding="utf-8")
+    refused = govgraph("sparql", str(query), "--format", "json", timeout=120)
+    assert refused.returncode == 2 and "SERVICE <http://127.0.0.1:9/sparql> refused" in refused.stderr
+    other = govgraph("sparql", str(query), "--allow-service", "http://127.0.0.1:8/", "--format", "json", timeout=120)
+    assert other.returncode == 2 and "allowed: http://127.0.0.1:8/" in other.stderr
+    allowed = govgraph("sparql", str(query), "--allow-service", "http://127.0.0.1:9/", "--format", "json", timeout=120)
+    assert allowed.returncode == 0, allowed.stderr  # SILENT: the closed port gives one empty row, not an error
+    assert json.loads(allowed.stdout)["results"]["bindings"] == [{}]
