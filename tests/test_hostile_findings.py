@@ -30,3 +30,19 @@ def test_violations_are_shown_before_warnings_of_the_same_shape() -> None:
 def test_a_cap_below_one_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         cap_per_shape([], 0)
+
+
+def _die(group: list[str], rules, engine: str):  # noqa: ANN001, ANN202 - a worker killed as by the kernel's OOM killer
+    import os
+
+    os._exit(137)
+
+
+def test_a_validating_process_that_dies_gives_no_report_but_an_error_naming_its_group(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
+    from govgraph._core.errors import GovGraphError
+    from govgraph.validate import run
+
+    monkeypatch.setattr(run, "_validate_group", _die)
+    groups = [[tmp_path / "a.ttl"], [tmp_path / "b.ttl"]]
+    with pytest.raises(GovGraphError, match=r"stopped before it finished .*no report is given"):
+        run.validate_each(groups, processes=2)

@@ -81,3 +81,14 @@ def test_each_argument_can_be_validated_apart_with_shared_files_and_reported_tog
     data = json.loads(result.output)
     assert result.exit_code == 1
     assert sorted((f["article"]["number"], f["severity"]) for f in data["findings"]) == [("41", "violation"), ("49", "warning")]
+
+
+def test_text_output_lists_at_most_max_per_shape_findings_of_a_shape_and_counts_the_rest() -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "hongqiao-2023" / "records"
+    capped = invoke(str(sample), "--max-per-shape", "1", "--lang", "en")
+    assert capped.exit_code == 1
+    assert "… 2 more finding(s) of Deadline not listed" in capped.output
+    uncapped = invoke(str(sample), "--lang", "en")
+    assert "■ Article 65" in uncapped.output and "■ Article 65" not in capped.output  # the first Deadline finding is art. 56's
+    every = json.loads(invoke(str(sample), "--max-per-shape", "1", "--format", "json").output)
+    assert sum(f["shape"].endswith("Deadline") for f in every["findings"]) == 3  # json lists them all

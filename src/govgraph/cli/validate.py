@@ -29,9 +29,11 @@ if TYPE_CHECKING:
               help="Validate each DATA argument on its own (one government-year each), in parallel, and report them together.")
 @click.option("--common", multiple=True, type=click.Path(), metavar="PATH",
               help="With --each: records every group needs (e.g. the working-day calendar). Repeatable.")
+@click.option("--max-per-shape", type=click.IntRange(min=1), default=20, show_default=True,
+              help="In text output, list at most this many findings of each shape and count the rest (json and turtle list all).")
 @friendly_errors
 def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format: str, lang: str, engine: str, fail_on: str,
-             each: bool, common: tuple[str, ...]) -> None:
+             each: bool, common: tuple[str, ...], max_per_shape: int) -> None:
     """Validate records (Turtle files or folders of them) against a government's working rules.
 
     \b
@@ -60,7 +62,7 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
     elif output_format == "turtle":
         click.echo(report.to_turtle())
     else:
-        _print_text(report, lang)
+        _print_text(report, lang, max_per_shape)
     failing = report.violations or (fail_on == "warning" and report.warnings)
     sys.exit(EXIT_NO if failing else EXIT_OK)
 
@@ -85,14 +87,22 @@ class _Spinner:
         self._status.stop()
 
 
-def _print_text(report: Report, lang: str) -> None:
+def _print_text(report: Report, lang: str, max_per_shape: int) -> None:
+    from ..validate.report import cap_per_shape
+
     if not report.findings:
         click.echo(word("validate.none", lang))
+    shown, left_out = cap_per_shape(report.findings, max_per_shape)
+    listed = {id(finding) for finding in shown}
     for version, part in report.by_version():
         if version is not None:
             click.echo("══ " + _judged_by(version, lang))
             click.echo("")
-        _print_articles(part, lang)
+        _print_articles(part, lang, listed)
+    for shape, count in left_out.items():
+        click.echo(word("validate.left_out", lang, shape=_local_name(shape), count=count))
+    if left_out:
+        click.echo("")
     summary = word("validate.summary", lang, violations=len(report.violations), warnings=len(report.warnings),
                    files=len(report.files), engine=report.engine)
     click.echo(summary)
@@ -106,8 +116,15 @@ def _judged_by(version: Regulation, lang: str) -> str:
                 span=word("validate_versions.span_separator", lang).join(part for part in span if part))
 
 
-def _print_articles(report: Report, lang: str) -> None:
-    for citation, findings in report.by_article():
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _print_articles(report: Report, lang: str, listed: set[int]) -> None:
+    for citation, all_findings in report.by_article():
+        findings = [finding for finding in all_findings if id(finding) in listed]
+        if not findings:
+            continue
         if citation is None:
             click.echo(f"■ {word('validate.structure', lang)}")
         else:

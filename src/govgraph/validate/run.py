@@ -105,12 +105,20 @@ def validate_each(
     """
     import os
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import repeat
+    from concurrent.futures.process import BrokenProcessPool
 
     if len(groups) <= 1 or processes == 1:
         return [validate(group, rules, engine=engine) for group in groups]
     with ProcessPoolExecutor(max_workers=processes or os.cpu_count() or 1) as pool:
-        return list(pool.map(_validate_group, [list(map(str, g)) for g in groups], repeat(rules), repeat(engine)))
+        futures = [pool.submit(_validate_group, list(map(str, group)), rules, engine) for group in groups]
+        try:
+            return [future.result() for future in futures]
+        except BrokenProcessPool:
+            # A worker killed (out of memory, a signal) leaves no report for its group: fail closed, for all.
+            unfinished = [", ".join(map(str, group)) for group, future in zip(groups, futures, strict=True)
+                          if not future.done() or future.exception() is not None]
+            raise GovGraphError(f"a process validating {'; '.join(unfinished)} stopped before it finished (out of memory?): "
+                                "no report is given; validate that group on its own to see why") from None
 
 
 def _validate_group(group: list[str], rules: str | Path | None, engine: str) -> Report:
