@@ -183,3 +183,10 @@ def test_a_term_read_alone_has_the_labels_the_whole_table_gives_it(hongqiao_name
 def test_a_value_that_is_no_iri_is_named_by_no_label(oxigraph_graph: govgraph.GovGraph) -> None:
     fresh = govgraph.GovGraph(oxigraph_graph.store, oxigraph_graph.graphs, oxigraph_graph.rule_base)
     assert fresh.names.named("organ") == govgraph.Named("organ", None, None)
+
+
+def test_the_rule_bases_agenda_item_wins_over_the_ontology_property_of_the_same_name(oxigraph_graph: govgraph.GovGraph) -> None:
+    agenda_item = oxigraph_graph.resolve("议题", "term")
+    assert agenda_item.endswith("/hongqiao-2023/AgendaItem")
+    [answer, *_] = oxigraph_graph.who("propose", "议题")
+    assert answer.basis.number == "43"

@@ -42,6 +42,8 @@ RDF_TYPE = RDF + "type"
 RDFS_LABEL = RDFS + "label"
 RDFS_SUBCLASS_OF = RDFS + "subClassOf"
 OWL_CLASS = OWL + "Class"
+#: The kinds of property an ontology declares: a name they share with a rule base's term names the term.
+PROPERTY_CLASSES = (RDF + "Property", OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty")
 XSD_STRING = XSD + "string"
 XSD_DECIMAL = XSD + "decimal"
 TIME_INTERVAL = TIME + "Interval"

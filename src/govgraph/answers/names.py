@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .._core.cite import Named
 from .._core.errors import AmbiguousName, NameNotFound
-from .._core.terms import GG, KINDS, OWL_CLASS
+from .._core.terms import GG, KINDS, OWL_CLASS, PROPERTY_CLASSES
 
 TEMPLATE_CONCEPT = GG + "TemplateConcept"
 
@@ -181,11 +181,13 @@ class Names:
         raise NameNotFound(name, kind, self.suggestions(text, allowed))
 
     def _narrow(self, candidates: set[str]) -> set[str]:
-        """A rule base's resource wins over an ontology class or a template concept of the
-        same name (a government's office, not the class of government offices)."""
+        """A rule base's resource wins over an ontology class, property or template concept of
+        the same name (a government's office, not the class of government offices; the agenda
+        item, not the property that links a meeting to one)."""
         if len(candidates) > 1:
             instances = self._types[0]
-            own = candidates - instances.get(OWL_CLASS, set()) - instances.get(TEMPLATE_CONCEPT, set())
+            vocabulary = (OWL_CLASS, TEMPLATE_CONCEPT, *PROPERTY_CLASSES)
+            own = candidates - set().union(*(instances.get(cls, set()) for cls in vocabulary))
             if len(own) == 1:
                 return own
         return candidates
