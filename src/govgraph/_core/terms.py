@@ -20,6 +20,8 @@ SH = "http://www.w3.org/ns/shacl#"
 TIME = "http://www.w3.org/2006/time#"
 
 TPL = "https://w3id.org/govgraph/template#"
+#: govgraph's shapes (shapes/*.ttl): a finding names the shape it breaks.
+GGSH = "https://w3id.org/govgraph/shapes#"
 PROV = "http://www.w3.org/ns/prov#"
 ODRL = "http://www.w3.org/ns/odrl/2/"
 DCTERMS = "http://purl.org/dc/terms/"

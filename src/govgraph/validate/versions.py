@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .._core.cite import Named, Regulation, Text
 from .._core.errors import GovGraphError
-from .._core.terms import GG, RDF_TYPE, SH
+from .._core.terms import GG, GGSH, RDF_TYPE, SH
 from .._core.words import text
 from ..law import jurisdictions
 from .report import Finding, Report
@@ -27,7 +27,7 @@ DATED_BY = tuple(GG + name for name in (
     "heldAt", "signedAt", "submittedAt", "approvedAt", "performedAt", "sentAt", "eventAt",
     "shiftStart", "requestedAt", "askedAt", "validFrom"))
 #: The shape a record dated when no version is in force is reported under.
-NO_RULES_IN_FORCE = "https://w3id.org/govgraph/shapes#RulesInForce"
+NO_RULES_IN_FORCE = GGSH + "RulesInForce"
 
 
 def record_days(files: Sequence[Path]) -> tuple[dict[str, str], set[str]]:
