@@ -92,3 +92,13 @@ def test_text_output_lists_at_most_max_per_shape_findings_of_a_shape_and_counts_
     assert "■ Article 65" in uncapped.output and "■ Article 65" not in capped.output  # the first Deadline finding is art. 56's
     every = json.loads(invoke(str(sample), "--max-per-shape", "1", "--format", "json").output)
     assert sum(f["shape"].endswith("Deadline") for f in every["findings"]) == 3  # json lists them all
+
+
+def test_an_advisory_finding_is_worded_as_advice_with_the_word_that_softens_the_rule_and_a_violation_as_a_breach() -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "hongqiao-2023" / "records"
+    report = json.loads(invoke(str(sample), "--format", "json").output)
+    by_severity = {severity: [f["message"] for f in report["findings"] if f["severity"] == severity] for severity in ("warning", "violation")}
+    minutes = next(m for m in by_severity["warning"] if "会议纪要" in m["zh"])
+    assert minutes["zh"].startswith("未按第46条（原则上）：") and minutes["en"].startswith("Article 46 advises (原则上): ")
+    assert by_severity["violation"] and all(m["zh"].startswith("违反第") or "not met" not in m["en"] for m in by_severity["violation"])
+    assert not any("advises" in m["en"] for m in by_severity["violation"])
