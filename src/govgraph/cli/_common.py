@@ -163,7 +163,7 @@ class Asking:
         if self._library is None:
             self._library = open_library(self.rules, self.store, self.endpoint)
             for note in self._library.notes:
-                click.echo(f"govgraph: note: {note}", err=True)
+                self.note(note)
         return self._library
 
     @property
@@ -183,6 +183,14 @@ class Asking:
     @property
     def json(self) -> bool:
         return self.format == "json"
+
+    @property
+    def csv(self) -> bool:
+        return self.format == "csv"
+
+    def note(self, message: str) -> None:
+        """A note beside the answer, on stderr (where it stays out of JSON or CSV on stdout)."""
+        click.echo(f"govgraph: note: {message}", err=True)
 
 
 def asks(*formats: str) -> Callable:

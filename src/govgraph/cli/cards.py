@@ -169,10 +169,28 @@ def explain_none(ask: Asking, action: str, target: str, **case: Any) -> None:
     if ask.json:
         emit_json([item.to_dict() for item in found])
     worst = max(item.exit_code for item in found)
-    if not ask.json:
+    if ask.csv:
+        _no_answer_csv(ask, found)
+    elif not ask.json:
         for item in found:
             print_no_answer(ask, item)
     raise SystemExit(worst)
+
+
+def _no_answer_csv(ask: Asking, found: list[NoAnswer]) -> None:
+    """In CSV, an honest 'no' is the header with no row; why, and what was searched, go to stderr."""
+    from .ask import _answer_sheet
+
+    _answer_sheet(ask, {}).write([], ask.lang)
+    lang = ask.lang
+    for item in found:
+        regulation = item.regulation.label(lang) if item.regulation else ""
+        values = {"act": item.act.label(lang), "target": item.target.label(lang), "regulation": regulation}
+        if item.verdict == "not-applicable":
+            kinds = ask.word("card.separator").join(k.label(lang) for k in item.applies_to)
+            ask.note(ask.word("rows.not_applicable", kind=label(item.target_kind, lang), kinds=kinds, **values))
+        else:
+            ask.note(ask.word("rows.not_in_case" if item.verdict == "not-in-case" else "card.no_rule", **values))
 
 
 def print_no_answer(ask: Asking, item: NoAnswer) -> None:

@@ -132,7 +132,7 @@ def _show(ask: Asking, term) -> str:  # noqa: ANN001 - a pyoxigraph term
 
 
 @click.command(name="queries")
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 def list_queries(output_format: str) -> None:
     """List the named queries: what each asks, its parameters, its source articles."""
     from .._core.queries import all_queries
@@ -141,5 +141,11 @@ def list_queries(output_format: str) -> None:
     if output_format == "json":
         emit_json([q.to_dict() for q in found])
         return
+    if output_format == "csv":
+        from ._csv import emit_csv
+
+        rows = ({"name": q.name, "question": q.question, "parameters": " ".join(f"?{p.name}" for p in q.parameters),
+                 "required": " ".join(f"?{p.name}" for p in q.parameters if p.required), "articles": q.articles} for q in found)
+        return emit_csv(["name", "question", "parameters", "required", "articles"], rows)
     rows = [[q.name, q.question, "\n".join(f"?{p.name}" + (" *" if p.required else "") for p in q.parameters), q.articles] for q in found]
     console().print(table("queries/ (* required)", ["name", "question", "parameters", "articles"], rows))
