@@ -110,7 +110,8 @@ def endpoint_option(function: Callable) -> Callable:
 
 
 def format_option(*choices: str, default: str | None = None) -> Callable:
-    described = {"table": "a table for people", "text": "text for people", "json": "JSON for machines", "csv": "CSV"}
+    described = {"table": "a table for people", "text": "text for people", "json": "JSON for machines", "csv": "CSV",
+                 "turtle": "Turtle", "nt": "N-Triples", "json-ld": "JSON-LD"}
 
     def decorate(function: Callable) -> Callable:
         return click.option(
