@@ -137,6 +137,38 @@ def lang_option(function: Callable) -> Callable:
     )(function)
 
 
+#: What a target of ``who`` or ``chain --target`` may be, for completion.
+TARGET_KINDS = ("meeting", "document", "matter", "post", "organ")
+
+
+def complete_names(*kinds: str, also: tuple[str, ...] = ()) -> Callable:
+    """A click ``shell_complete`` callback: the zh and en names of the rule base's terms of
+    ``kinds`` (``_core.terms.KINDS``) that start with what is typed, and ``also``. The rule
+    bases the command line names (--rules, --store, --endpoint, --jurisdiction) are opened
+    only when TAB is pressed; completion never fails aloud (nothing is offered instead)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        try:
+            names = _names_of(ctx.params, kinds)
+        except Exception:  # noqa: BLE001 - a half-typed command line must not print a traceback at TAB
+            names = set()
+        wanted = incomplete.casefold()
+        return [CompletionItem(name) for name in sorted({*also, *names}) if name.casefold().startswith(wanted)]
+
+    return complete
+
+
+def _names_of(params: dict[str, Any], kinds: tuple[str, ...]) -> set[str]:
+    library = open_library(params.get("rules"), params.get("store") or "oxigraph", params.get("endpoint"))
+    names: set[str] = set()
+    for graph in library.scopes(params.get("jurisdiction"), params.get("as_of")):
+        allowed = set().union(*(graph.names.instances(kind) for kind in kinds))
+        names |= {row["name"].value for row in graph.select("labels") if row["resource"].value in allowed}
+    return names
+
+
 def graph_options(function: Callable) -> Callable:
     """--rules, --store, --endpoint, --jurisdiction and --as-of: the options of every command that asks the graph."""
     return rules_option(store_option(endpoint_option(scope_options(function))))

@@ -13,20 +13,20 @@ import click
 from .._core.cite import Text
 from .._core.errors import GovGraphError
 from ..answers.model import Answer
-from ._common import Asking, amount_option, asks, console, table
+from ._common import TARGET_KINDS, Asking, amount_option, asks, complete_names, console, table
 from ._printing import label, per_government, print_answers, print_articles, show
 
 
 @click.command()
-@click.argument("action")
-@click.argument("target")
-@click.option("--absent", metavar="POST", help="Case: this post's holder is away.")
-@click.option("--absence", "reason", metavar="REASON", help="Case: why the holder is away (a reason of absence: away, study, business trip, sick leave…; zh or en).")
+@click.argument("action", shell_complete=complete_names("act", also=("acts-for",)))
+@click.argument("target", shell_complete=complete_names(*TARGET_KINDS))
+@click.option("--absent", metavar="POST", shell_complete=complete_names("post"), help="Case: this post's holder is away.")
+@click.option("--absence", "reason", metavar="REASON", shell_complete=complete_names("reason"), help="Case: why the holder is away (a reason of absence: away, study, business trip, sick leave…; zh or en).")
 @click.option("--long/--short", "long_absence", default=None, help="Case: away for a longer period, or briefly.")
 @click.option(
     "--standing-grants", is_flag=True, help="With --absent: grants made before the absence stand (default: a grant needs its grantor present)."
 )
-@click.option("--agenda", metavar="KIND", help="Case: the kind of agenda item (e.g. the personnel agenda).")
+@click.option("--agenda", metavar="KIND", shell_complete=complete_names("agenda"), help="Case: the kind of agenda item (e.g. the personnel agenda).")
 @amount_option("Case: the sum of money involved, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
 @asks("table", "json", "csv")
 def who(
@@ -149,7 +149,7 @@ def print_waiting(ask: Asking, answers: list[Answer], why: dict[tuple[str, str],
 
 @click.command()
 @amount_option("The sum of money the matter involves, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
-@click.option("--matter", metavar="KIND", help="The kind of matter.")
+@click.option("--matter", metavar="KIND", shell_complete=complete_names("matter"), help="The kind of matter.")
 @asks("table", "json", "csv")
 def decide(ask: Asking, amount: Decimal | None, matter: str | None) -> None:
     """Which meeting decides a matter, given its kind and the amount involved, and why.
@@ -178,8 +178,8 @@ def _sheet(kind: str, **options: object):  # noqa: ANN202 - a cli._csv.Sheet
 
 
 @click.command()
-@click.argument("meeting")
-@click.option("--agenda", metavar="KIND", help="The kind of agenda item: it may need a larger quorum.")
+@click.argument("meeting", shell_complete=complete_names("meeting"))
+@click.option("--agenda", metavar="KIND", shell_complete=complete_names("agenda"), help="The kind of agenda item: it may need a larger quorum.")
 @click.option("--present", type=click.IntRange(min=0), help="How many members are present, to say whether the quorum is met.")
 @click.option("--members", "member_count", type=click.IntRange(min=1), help="How many members the meeting has (with --present).")
 @asks("table", "json", "csv")
@@ -218,7 +218,7 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
 
 
 @click.command()
-@click.argument("post")
+@click.argument("post", shell_complete=complete_names("post"))
 @asks("table", "json", "csv")
 def leave(ask: Asking, post: str) -> None:
     """Whom the holder of POST asks for leave, or reports an absence to."""
@@ -240,7 +240,7 @@ def leave(ask: Asking, post: str) -> None:
 
 
 @click.command()
-@click.option("--act", "action", metavar="ACT", help="Only deadlines on this act.")
+@click.option("--act", "action", metavar="ACT", shell_complete=complete_names("act"), help="Only deadlines on this act.")
 @asks("table", "json", "csv")
 def deadlines(ask: Asking, action: str | None) -> None:
     """Every time limit the rules set: on which act, how long, counted from what.

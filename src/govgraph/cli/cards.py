@@ -15,7 +15,7 @@ import click
 from .._core.cite import Named
 from .._core.errors import GovGraphError
 from ..answers.cards import PARTS, Card, CardLine, NoAnswer, RegulationCard
-from ._common import Asking, asks, console, emit_json, fail, table
+from ._common import Asking, asks, complete_names, console, emit_json, fail, table
 from ._printing import label, per_government, print_answers, print_articles
 
 #: Nearest rules shown under a negative answer (the rest are counted).
@@ -23,7 +23,7 @@ NEAREST_SHOWN = 12
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_names("meeting"))
 @asks("table", "json")
 def meeting(ask: Asking, name: str) -> None:
     """Everything the rules say about the meeting type NAME, each line with its article.
@@ -36,7 +36,7 @@ def meeting(ask: Asking, name: str) -> None:
 
 
 @click.command()
-@click.argument("kind")
+@click.argument("kind", shell_complete=complete_names("document"))
 @asks("table", "json")
 def document(ask: Asking, kind: str) -> None:
     """Everything the rules say about the document kind KIND, each line with its article.
@@ -48,7 +48,7 @@ def document(ask: Asking, kind: str) -> None:
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_names("post", "organ"))
 @asks("table", "json")
 def post(ask: Asking, name: str) -> None:
     """Everything the rules say about the post (or organ) NAME, each line with its article.

@@ -11,7 +11,7 @@ import click
 from .._core.errors import GovGraphError
 from .._core import words
 from .._core.words import LANGUAGES, word
-from ._common import Asking, asks, console, emit_json, fail, friendly_errors, graph_options, lang_option, table
+from ._common import TARGET_KINDS, Asking, asks, complete_names, console, emit_json, fail, friendly_errors, graph_options, lang_option, table
 
 if TYPE_CHECKING:
     from .._core.cite import Citation
@@ -93,14 +93,14 @@ def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
 
 
 @click.command()
-@click.argument("post", required=False)
-@click.option("--act", metavar="ACT", help="With --target: the act of the power asked about (a zh or en label, CURIE or IRI).")
+@click.argument("post", required=False, shell_complete=complete_names("post"))
+@click.option("--act", metavar="ACT", shell_complete=complete_names("act"), help="With --target: the act of the power asked about (a zh or en label, CURIE or IRI).")
 @click.option(
-    "--target", metavar="TARGET", help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
+    "--target", metavar="TARGET", shell_complete=complete_names(*TARGET_KINDS), help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
 )
-@click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", help=ABSENT_HELP)
+@click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", shell_complete=complete_names("post"), help=ABSENT_HELP)
 @click.option(
-    "--reason", metavar="REASON", help="Reason of every absence (a reason the rule base names, in zh or en) [default: any]."
+    "--reason", metavar="REASON", shell_complete=complete_names("reason"), help="Reason of every absence (a reason the rule base names, in zh or en) [default: any]."
 )
 @click.option("--long/--short", "long_absence", default=None, help="Whether absences are for a longer period [default: any].")
 @click.option(
@@ -263,6 +263,7 @@ DRAW_FORMATS = ("svg", "png", "html", "graphml", "gexf", "dot", "json")
     "absent",
     multiple=True,
     metavar="POST[@REASON][@long|short]",
+    shell_complete=complete_names("post"),
     help="A post away in the scenario drawn (repeatable). " + ABSENT_HELP,
 )
 @click.option("--reason", metavar="REASON", help="Reason of every absence [default: any].")
