@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,9 @@ ANSWERING = {
     "chain scenario": ("chain", "--absent", "区长"),
     "chain weak spots": ("chain", "--weak-spots"),
     "survey": ("survey", "threshold"),
+    "meeting card": ("meeting", "区政府常务会议"),
+    "document card": ("document", "上行文"),
+    "post card": ("post", "区长"),
 }
 
 
@@ -94,6 +98,20 @@ def test_a_value_holding_a_comma_and_a_quote_round_trips() -> None:
     assert list(csv.DictReader(io.StringIO(text, newline=""))) == [{"value": hostile, "article": "x"}]
 
 
+def test_a_label_and_an_article_text_holding_commas_quotes_and_line_breaks_round_trip(tmp_path: Path) -> None:
+    rules = tmp_path / "made-up-city"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "made-up-city", rules)
+    hostile_text = 'Members, "all of them";\nthe second line, too.'
+    hostile_label = 'Executive Meeting, the "big" one'
+    for name, old, new in (("articles.ttl", "会议讨论决定1000万元以上资金的使用。", hostile_text),
+                           ("organisation.ttl", "Executive Meeting of the City Government", hostile_label)):
+        path = rules / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new.replace('"', '\\"').replace("\n", "\\n")), encoding="utf-8")
+    _, rows = rows_of("quorum", "市政府常务会议", "--rules", str(rules), "--lang", "en")
+    assert rows[0]["meeting"] == hostile_label
+    assert rows[0]["text"].endswith(hostile_text)
+
+
 def test_a_threshold_written_with_a_thousands_comma_is_one_cell() -> None:
     _, rows = rows_of("survey", "threshold", "--lang", "en")
     assert rows[0]["value"] == "5,000,000 yuan or more"
@@ -134,3 +152,18 @@ def test_list_and_queries_write_rows_too() -> None:
     assert any(r["kind"] == "rule-base" and r["regulation"] == "天津市红桥区人民政府工作规则" for r in rows)
     columns, rows = rows_of("queries")
     assert any(r["name"] == "who" and "?action" in r["parameters"] for r in rows)
+
+
+def test_answers_of_several_governments_share_one_header_and_each_row_names_its_regulation() -> None:
+    city = str(ROOT / "tests" / "fixtures" / "made-up-city")
+    _, rows = rows_of("who", "convene", "tpl:ExecutiveMeeting", "--rules", "hongqiao-2023", "--rules", city)
+    by_regulation = {(r["post"], r["number"], r["regulation"]) for r in rows}
+    assert ("区长", "41", "天津市红桥区人民政府工作规则") in by_regulation
+    assert any(post == "市长" and number == "20" for post, number, _ in by_regulation)
+
+
+def test_a_grant_waiting_for_an_absent_grantor_says_why_in_its_row() -> None:
+    _, rows = rows_of("who", "convene", "区长办公会议", "--absent", "区长", "--absence", "出国")
+    waiting = [r for r in rows if r["waits_for"]]
+    assert waiting and all(r["waits_for"] == "区长" and r["why_waiting"] for r in waiting)
+    assert all(not r["why_waiting"] for r in rows if not r["waits_for"])

@@ -124,6 +124,18 @@ class Sheet:
         emit_csv(self.columns(), (self.row(item, lang) for item in items))
 
 
+@dataclass(frozen=True)
+class Table:
+    """How answers become CSV rows when one answer gives several (a card's lines): ``rows(answer,
+    lang)`` gives each row's cells, under ``columns``."""
+
+    columns: Sequence[str]
+    rows: Callable[[Any, str], Iterable[Mapping[str, Any]]]
+
+    def write(self, items: Iterable[Any], lang: str) -> None:
+        emit_csv(self.columns, (row for item in items for row in self.rows(item, lang)))
+
+
 def emit_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
     """Write the header and the rows to standard output (a row lacking a column leaves it empty;
     a cell for a column not in the header is a bug, and raises)."""
