@@ -141,7 +141,7 @@ class RemoteStore:
             wrapper.setCredentials(self.credentials.user, self.credentials.password)
         return wrapper
 
-    def _run(self, url: str, text: str, *, update: bool = False, graphs: Sequence[str] | None = None):
+    def _run(self, url: str, text: str, *, update: bool = False, graphs: Sequence[str] | None = None, form: str = "SELECT"):
         from SPARQLWrapper import SPARQLExceptions
 
         wrapper = self._wrapper(url)
@@ -151,7 +151,9 @@ class RemoteStore:
         wrapper.setQuery(text)
         # SPARQLWrapper guesses the kind of request from the first keyword it sees, comments
         # included ("# … drop rules …" reads as DROP): say what it is.
-        wrapper.queryType = "INSERT" if update else "SELECT"
+        wrapper.queryType = "INSERT" if update else form
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            wrapper.setReturnFormat("turtle")  # Accept: text/turtle
         try:
             result = wrapper.query()
             headers = {key.lower(): value for key, value in result.info().items()}
@@ -197,6 +199,31 @@ class RemoteStore:
             return [{name: _term(solution.get(name)) for name in names} for solution in data["results"]["bindings"]]
         except (AttributeError, TypeError, ValueError):
             raise EndpointError(f"{redact(self.endpoint)} answered a SPARQL result with malformed rows") from None
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> bool:
+        """Run an ASK query (parameters bound as in ``select``): the endpoint's boolean."""
+        data = self.ask_raw(bind_values(query, bindings), graphs)
+        if not isinstance(data.get("boolean"), bool):
+            raise QueryError("expected an ASK query")
+        return data["boolean"]
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query, asking for Turtle (any RDF syntax the endpoint names
+        in its Content-Type is read); the triples, each blank node as the endpoint labelled it."""
+        from .stores import bind_where, query_form
+
+        form = query_form(query)
+        if form not in ("CONSTRUCT", "DESCRIBE"):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        headers, body = self._run(self.endpoint, bind_where(query, bindings), graphs=graphs, form=form)
+        media = headers.get("content-type", "text/turtle").split(";")[0].strip() or "text/turtle"
+        syntax = ox.RdfFormat.from_media_type(media)
+        if syntax is None:
+            raise EndpointError(f"{redact(self.endpoint)} answered {shorten(media, 60)!r}, not an RDF syntax")
+        try:
+            return [quad.triple for quad in ox.parse(body, format=syntax)]
+        except SyntaxError as exc:
+            raise EndpointError(f"{redact(self.endpoint)} answered {media} that does not parse: {exc.msg}") from None
 
     def update(self, text: str) -> None:
         """Run a SPARQL 1.1 Update at the update endpoint."""

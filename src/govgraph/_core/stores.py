@@ -62,6 +62,12 @@ class Store(Protocol):
     def graph_names(self) -> list[str]:
         """The named graphs the store holds."""
 
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> bool:
+        """Run an ASK query the same way: whether its pattern has a solution."""
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query the same way: the triples of the graph it builds."""
+
     def __len__(self) -> int: ...
 
 
@@ -118,6 +124,36 @@ class OxigraphStore:
             raise QueryError("expected a SELECT query")
         names = [v.value for v in solutions.variables]
         return [dict(zip(names, solution, strict=True)) for solution in solutions]
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> bool:
+        result = self._query(query, bindings, graphs)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[ox.Triple]:
+        result = self._query(query, bindings, graphs)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        try:
+            return list(result)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(str(exc)) from None
+
+    def _query(self, query: str, bindings: Mapping[str, Term] | None, graphs: Sequence[str] | None):  # noqa: ANN202
+        """Any query form with its parameters bound (as ``select`` binds them), over ``graphs``."""
+        substitutions = None
+        if bindings and _has_subquery(query):
+            substitutions = {ox.Variable(name): value for name, value in bindings.items()}
+        elif bindings:
+            query = bind_where(query, bindings)
+        dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": [ox.NamedNode(g) for g in graphs]}
+        try:
+            return self._store.query(query, substitutions=substitutions, **dataset)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax: {exc.msg}") from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(str(exc)) from None
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -182,6 +218,24 @@ class RdflibStore:
             rows.append(row)
         return rows
 
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> bool:
+        return bool(self._query(query, bindings, graphs, ("ASK",), "expected an ASK query").askAnswer)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[ox.Triple]:
+        result = self._query(query, bindings, graphs, ("CONSTRUCT", "DESCRIBE"), "expected a CONSTRUCT or DESCRIBE query")
+        return [ox.Triple(*(_from_rdflib(term) for term in triple)) for triple in result.graph]
+
+    def _query(self, query: str, bindings: Mapping[str, Term] | None, graphs: Sequence[str] | None, forms: tuple[str, ...],
+               expected: str):  # noqa: ANN202 - an rdflib query result
+        init = {name: _to_rdflib(value) for name, value in (bindings or {}).items()}
+        try:
+            result = self._scope(graphs).query(query, initBindings=init)
+        except Exception as exc:  # pyparsing and rdflib errors
+            raise QueryError(str(exc)) from None
+        if result.type not in forms:
+            raise QueryError(expected)
+        return result
+
     def _scope(self, graphs: Sequence[str] | None):  # noqa: ANN202 - an rdflib graph to query
         if graphs is None:
             return self._dataset
@@ -215,11 +269,73 @@ class ScopedStore:
     def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
         return self.store.select(query, bindings, graphs=graphs if graphs is not None else self.graphs)
 
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> bool:
+        return self.store.ask(query, bindings, graphs=graphs if graphs is not None else self.graphs)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[ox.Triple]:
+        return self.store.construct(query, bindings, graphs=graphs if graphs is not None else self.graphs)
+
     def graph_names(self) -> list[str]:
         return list(self.graphs) if self.graphs is not None else self.store.graph_names()
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+# ── query forms: SELECT, ASK, CONSTRUCT, DESCRIBE (updates refused) ──────────────
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+#: The first keyword of a query or update, past its prologue: IRIs, strings and comments are
+#: matched (and skipped) first, so that ``PREFIX ask: <…#select>`` names no form.
+_FORM = re.compile(
+    r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\#[^\n]*"""
+    r"|\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b(?!:)",
+    re.IGNORECASE,
+)
+
+
+def _form(query: str) -> re.Match:
+    for match in _FORM.finditer(query):
+        if match.group(1):
+            return match
+    raise QueryError("expected a SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
+def query_form(query: str) -> str:
+    """The form of a query, read from its text: SELECT, ASK, CONSTRUCT or DESCRIBE. An update
+    (INSERT, DELETE, LOAD, CLEAR, DROP…) is refused: govgraph only reads."""
+    form = _form(query).group(1).upper()
+    if form not in QUERY_FORMS:
+        raise QueryError(f"{form} is an update, and updates are refused: govgraph runs queries only "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE); load data with govgraph load")
+    return form
+
+
+def bind_where(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """``binding.bind_values`` for any query form: a CONSTRUCT's template is skipped, so that the
+    values open the WHERE group that follows it."""
+    if not bindings:
+        return query
+    form = _form(query)
+    if form.group(1).upper() == "CONSTRUCT" and query[form.end():].lstrip().startswith("{"):
+        cut = _group_end(query, form.end())
+        return query[:cut] + bind_values(query[cut:], bindings)
+    return bind_values(query, bindings)
+
+
+def _group_end(query: str, start: int) -> int:
+    """The index just after the ``}`` closing the first group opened at or after ``start``."""
+    from .binding import _structure
+
+    depth = 0
+    for at, char in _structure(query):
+        if at < start or char not in "{}":
+            continue
+        depth += 1 if char == "{" else -1
+        if depth == 0:
+            return at + 1
+    raise QueryError("expected a CONSTRUCT template { … } and then a WHERE group { … }")
 
 
 BACKENDS = ("oxigraph", "rdflib")

@@ -110,7 +110,8 @@ def endpoint_option(function: Callable) -> Callable:
 
 
 def format_option(*choices: str, default: str | None = None) -> Callable:
-    described = {"table": "a table for people", "text": "text for people", "json": "JSON for machines", "csv": "CSV"}
+    described = {"table": "a table for people", "text": "text for people", "json": "JSON for machines", "csv": "CSV",
+                 "turtle": "Turtle", "nt": "N-Triples", "json-ld": "JSON-LD"}
 
     def decorate(function: Callable) -> Callable:
         return click.option(
@@ -134,6 +135,38 @@ def lang_option(function: Callable) -> Callable:
         envvar="GOVGRAPH_LANG",
         help="Language of labels and headings (JSON always carries both).",
     )(function)
+
+
+#: What a target of ``who`` or ``chain --target`` may be, for completion.
+TARGET_KINDS = ("meeting", "document", "matter", "post", "organ")
+
+
+def complete_names(*kinds: str, also: tuple[str, ...] = ()) -> Callable:
+    """A click ``shell_complete`` callback: the zh and en names of the rule base's terms of
+    ``kinds`` (``_core.terms.KINDS``) that start with what is typed, and ``also``. The rule
+    bases the command line names (--rules, --store, --endpoint, --jurisdiction) are opened
+    only when TAB is pressed; completion never fails aloud (nothing is offered instead)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        try:
+            names = _names_of(ctx.params, kinds)
+        except Exception:  # noqa: BLE001 - a half-typed command line must not print a traceback at TAB
+            names = set()
+        wanted = incomplete.casefold()
+        return [CompletionItem(name) for name in sorted({*also, *names}) if name.casefold().startswith(wanted)]
+
+    return complete
+
+
+def _names_of(params: dict[str, Any], kinds: tuple[str, ...]) -> set[str]:
+    library = open_library(params.get("rules"), params.get("store") or "oxigraph", params.get("endpoint"))
+    names: set[str] = set()
+    for graph in library.scopes(params.get("jurisdiction"), params.get("as_of")):
+        allowed = set().union(*(graph.names.instances(kind) for kind in kinds))
+        names |= {row["name"].value for row in graph.select("labels") if row["resource"].value in allowed}
+    return names
 
 
 def graph_options(function: Callable) -> Callable:
@@ -163,7 +196,7 @@ class Asking:
         if self._library is None:
             self._library = open_library(self.rules, self.store, self.endpoint)
             for note in self._library.notes:
-                click.echo(f"govgraph: note: {note}", err=True)
+                self.note(note)
         return self._library
 
     @property
@@ -183,6 +216,14 @@ class Asking:
     @property
     def json(self) -> bool:
         return self.format == "json"
+
+    @property
+    def csv(self) -> bool:
+        return self.format == "csv"
+
+    def note(self, message: str) -> None:
+        """A note beside the answer, on stderr (where it stays out of JSON or CSV on stdout)."""
+        click.echo(f"govgraph: note: {message}", err=True)
 
 
 def asks(*formats: str) -> Callable:

@@ -34,10 +34,13 @@ def per_government(
     answer: Callable[[Any], Any],
     show_one: Callable[[Any], None],
     to_json: Callable[[Any], Any] = lambda item: item.to_dict(),
+    sheet: Any = None,  # a cli._csv.Sheet: how each answer becomes a CSV row
 ) -> None:
     """Ask each government in scope (``answer(graph)``) and print each answer under its rules'
-    heading; in JSON, one list of every answer (each names its regulation in its basis). A name
-    one government's rules do not know is said for that government; known to none, it is an error."""
+    heading; in JSON, one list of every answer (each names its regulation in its basis); in CSV,
+    one row per answer by ``sheet`` (each row names its regulation and government). A name
+    one government's rules do not know is said for that government (on stderr in CSV); known
+    to none, it is an error."""
     answers, problems = [], []
     for graph in ask.scopes():
         try:
@@ -46,8 +49,15 @@ def per_government(
             problems.append((graph, exc))
     if not answers:
         raise problems[0][1]
+    every = [item for _, found in answers for item in (found if isinstance(found, list) else [found])]
     if ask.json:
-        emit_json([to_json(item) for _, found in answers for item in (found if isinstance(found, list) else [found])])
+        emit_json([to_json(item) for item in every])
+        return
+    if ask.csv and sheet is not None:
+        sheet.write(every, ask.lang)
+        for graph, problem in problems:
+            government = graph.regulation.label(ask.lang) if graph.regulation else ""
+            ask.note(ask.word("answer.not_here", government=government, problem=problem))
         return
     for graph, found in answers:
         heading = rules_heading(ask, graph.regulation)

@@ -13,22 +13,22 @@ import click
 from .._core.cite import Text
 from .._core.errors import GovGraphError
 from ..answers.model import Answer
-from ._common import Asking, amount_option, asks, console, table
+from ._common import TARGET_KINDS, Asking, amount_option, asks, complete_names, console, table
 from ._printing import label, per_government, print_answers, print_articles, show
 
 
 @click.command()
-@click.argument("action")
-@click.argument("target")
-@click.option("--absent", metavar="POST", help="Case: this post's holder is away.")
-@click.option("--absence", "reason", metavar="REASON", help="Case: why the holder is away (a reason of absence: away, study, business trip, sick leave…; zh or en).")
+@click.argument("action", shell_complete=complete_names("act", also=("acts-for",)))
+@click.argument("target", shell_complete=complete_names(*TARGET_KINDS))
+@click.option("--absent", metavar="POST", shell_complete=complete_names("post"), help="Case: this post's holder is away.")
+@click.option("--absence", "reason", metavar="REASON", shell_complete=complete_names("reason"), help="Case: why the holder is away (a reason of absence: away, study, business trip, sick leave…; zh or en).")
 @click.option("--long/--short", "long_absence", default=None, help="Case: away for a longer period, or briefly.")
 @click.option(
     "--standing-grants", is_flag=True, help="With --absent: grants made before the absence stand (default: a grant needs its grantor present)."
 )
-@click.option("--agenda", metavar="KIND", help="Case: the kind of agenda item (e.g. the personnel agenda).")
+@click.option("--agenda", metavar="KIND", shell_complete=complete_names("agenda"), help="Case: the kind of agenda item (e.g. the personnel agenda).")
 @amount_option("Case: the sum of money involved, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
-@asks("table", "json")
+@asks("table", "json", "csv")
 def who(
     ask: Asking,
     action: str,
@@ -90,7 +90,19 @@ def who(
     if absent is not None:
         for graph in ask.scopes():
             waiting.update(why_waiting_in(graph, _answers_or_none(graph, answer), absent, reason, long_absence))
-    per_government(ask, answer, show_one, to_json)
+    per_government(ask, answer, show_one, to_json, sheet=_answer_sheet(ask, waiting))
+
+
+def _answer_sheet(ask: Asking, waiting: dict[tuple[str, str], Text]):  # noqa: ANN202 - a cli._csv.Sheet
+    """An answer of ``who`` as a CSV row: citing its rule's article and its approval chain's, and
+    saying why it waits when its grantor is away."""
+    from ._csv import Sheet
+
+    def why(answer: Answer) -> str:
+        said = waiting.get((answer.rule.iri, answer.post.iri))
+        return said.label(ask.lang) if said is not None else ""
+
+    return Sheet(Answer, extra=(("why_waiting", why),), cites=lambda a: [a.basis, a.chain.basis if a.chain else None])
 
 
 def _answers_in(graph, answer) -> bool:  # noqa: ANN001
@@ -137,8 +149,8 @@ def print_waiting(ask: Asking, answers: list[Answer], why: dict[tuple[str, str],
 
 @click.command()
 @amount_option("The sum of money the matter involves, in yuan: digits (3000000, 3,000,000) or as written in Chinese, with wan or numerals.")
-@click.option("--matter", metavar="KIND", help="The kind of matter.")
-@asks("table", "json")
+@click.option("--matter", metavar="KIND", shell_complete=complete_names("matter"), help="The kind of matter.")
+@asks("table", "json", "csv")
 def decide(ask: Asking, amount: Decimal | None, matter: str | None) -> None:
     """Which meeting decides a matter, given its kind and the amount involved, and why.
 
@@ -154,15 +166,23 @@ def decide(ask: Asking, amount: Decimal | None, matter: str | None) -> None:
         f"decide {amount or ''} {matter or ''}".strip(),
         ["meeting", "matter", "condition", "basis"],
         lambda c: [c.meeting.label(lang), c.matter.label(lang), label(c.condition, lang) or always, c.basis.label(lang)],
-    ))
+    ), sheet=_sheet("Competence"))
+
+
+def _sheet(kind: str, **options: object):  # noqa: ANN202 - a cli._csv.Sheet
+    """How the answers of the record class ``kind`` (in ``answers.model``) become CSV rows."""
+    from ..answers import model
+    from ._csv import Sheet
+
+    return Sheet(getattr(model, kind), **options)
 
 
 @click.command()
-@click.argument("meeting")
-@click.option("--agenda", metavar="KIND", help="The kind of agenda item: it may need a larger quorum.")
+@click.argument("meeting", shell_complete=complete_names("meeting"))
+@click.option("--agenda", metavar="KIND", shell_complete=complete_names("agenda"), help="The kind of agenda item: it may need a larger quorum.")
 @click.option("--present", type=click.IntRange(min=0), help="How many members are present, to say whether the quorum is met.")
 @click.option("--members", "member_count", type=click.IntRange(min=1), help="How many members the meeting has (with --present).")
-@asks("table", "json")
+@asks("table", "json", "csv")
 def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, member_count: int | None) -> None:
     """A meeting type's members, and how many of them must be present (for an agenda kind).
 
@@ -195,12 +215,13 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
         console().print(table(f"quorum {meeting} {agenda or ''}".strip(), headings, rows))
         print_articles(ask, [result.basis])
 
-    per_government(ask, lambda graph: graph.quorum(meeting, agenda), show_one, to_json)
+    extra = (("fraction", lambda r: r.fraction), ("present", lambda r: present), ("member_count", lambda r: member_count), ("met", met))
+    per_government(ask, lambda graph: graph.quorum(meeting, agenda), show_one, to_json, sheet=_sheet("Quorum", extra=extra))
 
 
 @click.command()
-@click.argument("post")
-@asks("table", "json")
+@click.argument("post", shell_complete=complete_names("post"))
+@asks("table", "json", "csv")
 def leave(ask: Asking, post: str) -> None:
     """Whom the holder of POST asks for leave, or reports an absence to."""
     lang, always = ask.lang, ask.word("answer.always")
@@ -217,12 +238,12 @@ def leave(ask: Asking, post: str) -> None:
             label(r.condition, lang) or always,
             r.basis.label(lang),
         ],
-    ))
+    ), sheet=_sheet("LeaveRule"))
 
 
 @click.command()
-@click.option("--act", "action", metavar="ACT", help="Only deadlines on this act.")
-@asks("table", "json")
+@click.option("--act", "action", metavar="ACT", shell_complete=complete_names("act"), help="Only deadlines on this act.")
+@asks("table", "json", "csv")
 def deadlines(ask: Asking, action: str | None) -> None:
     """Every time limit the rules set: on which act, how long, counted from what.
 
@@ -242,4 +263,4 @@ def deadlines(ask: Asking, action: str | None) -> None:
             label(d.anchor, lang),
             d.basis.label(lang),
         ],
-    ))
+    ), sheet=_sheet("Deadline"))

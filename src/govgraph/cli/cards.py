@@ -15,7 +15,7 @@ import click
 from .._core.cite import Named
 from .._core.errors import GovGraphError
 from ..answers.cards import PARTS, Card, CardLine, NoAnswer, RegulationCard
-from ._common import Asking, asks, console, emit_json, fail, table
+from ._common import Asking, asks, complete_names, console, emit_json, fail, table
 from ._printing import label, per_government, print_answers, print_articles
 
 #: Nearest rules shown under a negative answer (the rest are counted).
@@ -23,8 +23,8 @@ NEAREST_SHOWN = 12
 
 
 @click.command()
-@click.argument("name")
-@asks("table", "json")
+@click.argument("name", shell_complete=complete_names("meeting"))
+@asks("table", "json", "csv")
 def meeting(ask: Asking, name: str) -> None:
     """Everything the rules say about the meeting type NAME, each line with its article.
 
@@ -32,24 +32,24 @@ def meeting(ask: Asking, name: str) -> None:
     kind, how often it meets, fixed and occasional attendees, what it decides (with amounts), who
     records it, who signs its minutes, and whom its members ask for leave.
     """
-    per_government(ask, lambda graph: graph.meeting_card(name), lambda found: print_card(ask, found))
+    per_government(ask, lambda graph: graph.meeting_card(name), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
 
 
 @click.command()
-@click.argument("kind")
-@asks("table", "json")
+@click.argument("kind", shell_complete=complete_names("document"))
+@asks("table", "json", "csv")
 def document(ask: Asking, kind: str) -> None:
     """Everything the rules say about the document kind KIND, each line with its article.
 
     Who signs and who may be authorised to, the approval chain before each signature in order,
     reviews, filings and their recipients.
     """
-    per_government(ask, lambda graph: graph.document_card(kind), lambda found: print_card(ask, found))
+    per_government(ask, lambda graph: graph.document_card(kind), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
 
 
 @click.command()
-@click.argument("name")
-@asks("table", "json")
+@click.argument("name", shell_complete=complete_names("post", "organ"))
+@asks("table", "json", "csv")
 def post(ask: Asking, name: str) -> None:
     """Everything the rules say about the post (or organ) NAME, each line with its article.
 
@@ -57,7 +57,7 @@ def post(ask: Asking, name: str) -> None:
     or granted to it by someone), who acts for it, what it grants, and whom it reports or asks
     for leave.
     """
-    per_government(ask, lambda graph: graph.post_card(name), lambda found: print_card(ask, found))
+    per_government(ask, lambda graph: graph.post_card(name), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
 
 
 @click.command()
@@ -69,6 +69,34 @@ def regulation(ask: Asking) -> None:
 
 
 # ── printing a card ────────────────────────────────────────────────────────────
+
+
+_CARD_COLUMNS = ("subject", "subject_iri", "part", "topic", "topic_iri", "holders", "holders_iri", "on_what", "on_what_iri",
+                 "recipients", "recipients_iri", "detail", "condition", "rule", "rule_iri")
+
+
+def _card_sheet(ask: Asking):  # noqa: ANN202 - a cli._csv.Table
+    """A card as CSV: one row per line, citing its rule's article (and its approval chain's)."""
+    from ._csv import Table, citation_cells, citation_columns, named_cells
+
+    def rows(card: Card, lang: str) -> list[dict]:
+        return [
+            named_cells("subject", card.subject, lang) | named_cells("topic", line.act or line.kind, lang)
+            | named_cells("rule", line.rule, lang) | _many("holders", line.holders, lang)
+            | _many("on_what", line.targets, lang) | _many("recipients", line.recipients, lang)
+            | {"part": line.part, "detail": detail(ask, line), "condition": label(line.condition, lang)}
+            | citation_cells([line.basis, line.chain.basis if line.chain else None], lang)
+            for line in card.lines
+        ]
+
+    return Table([*_CARD_COLUMNS, *citation_columns()], rows)
+
+
+def _many(column: str, items: Sequence[Named], lang: str) -> dict[str, str]:
+    """Several resources in one cell each for labels and IRIs, in the same order."""
+    from ._csv import SEPARATOR
+
+    return {column: SEPARATOR.join(item.label(lang) for item in items), f"{column}_iri": SEPARATOR.join(item.iri for item in items)}
 
 
 def print_card(ask: Asking, card: Card) -> None:
@@ -169,10 +197,28 @@ def explain_none(ask: Asking, action: str, target: str, **case: Any) -> None:
     if ask.json:
         emit_json([item.to_dict() for item in found])
     worst = max(item.exit_code for item in found)
-    if not ask.json:
+    if ask.csv:
+        _no_answer_csv(ask, found)
+    elif not ask.json:
         for item in found:
             print_no_answer(ask, item)
     raise SystemExit(worst)
+
+
+def _no_answer_csv(ask: Asking, found: list[NoAnswer]) -> None:
+    """In CSV, an honest 'no' is the header with no row; why, and what was searched, go to stderr."""
+    from .ask import _answer_sheet
+
+    _answer_sheet(ask, {}).write([], ask.lang)
+    lang = ask.lang
+    for item in found:
+        regulation = item.regulation.label(lang) if item.regulation else ""
+        values = {"act": item.act.label(lang), "target": item.target.label(lang), "regulation": regulation}
+        if item.verdict == "not-applicable":
+            kinds = ask.word("card.separator").join(k.label(lang) for k in item.applies_to)
+            ask.note(ask.word("rows.not_applicable", kind=label(item.target_kind, lang), kinds=kinds, **values))
+        else:
+            ask.note(ask.word("rows.not_in_case" if item.verdict == "not-in-case" else "card.no_rule", **values))
 
 
 def print_no_answer(ask: Asking, item: NoAnswer) -> None:

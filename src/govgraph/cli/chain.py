@@ -11,7 +11,7 @@ import click
 from .._core.errors import GovGraphError
 from .._core import words
 from .._core.words import LANGUAGES, word
-from ._common import Asking, asks, console, emit_json, fail, friendly_errors, graph_options, lang_option, table
+from ._common import TARGET_KINDS, Asking, asks, complete_names, console, emit_json, fail, friendly_errors, graph_options, lang_option, table
 
 if TYPE_CHECKING:
     from .._core.cite import Citation
@@ -93,14 +93,14 @@ def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
 
 
 @click.command()
-@click.argument("post", required=False)
-@click.option("--act", metavar="ACT", help="With --target: the act of the power asked about (a zh or en label, CURIE or IRI).")
+@click.argument("post", required=False, shell_complete=complete_names("post"))
+@click.option("--act", metavar="ACT", shell_complete=complete_names("act"), help="With --target: the act of the power asked about (a zh or en label, CURIE or IRI).")
 @click.option(
-    "--target", metavar="TARGET", help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
+    "--target", metavar="TARGET", shell_complete=complete_names(*TARGET_KINDS), help="With --act: what the act is on (a meeting type, document kind, portfolio, organ)."
 )
-@click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", help=ABSENT_HELP)
+@click.option("--absent", "absent", multiple=True, metavar="POST[@REASON][@long|short]", shell_complete=complete_names("post"), help=ABSENT_HELP)
 @click.option(
-    "--reason", metavar="REASON", help="Reason of every absence (a reason the rule base names, in zh or en) [default: any]."
+    "--reason", metavar="REASON", shell_complete=complete_names("reason"), help="Reason of every absence (a reason the rule base names, in zh or en) [default: any]."
 )
 @click.option("--long/--short", "long_absence", default=None, help="Whether absences are for a longer period [default: any].")
 @click.option(
@@ -109,7 +109,7 @@ def _holding_rows(holdings, lang: str) -> list[list[str]]:  # noqa: ANN001
 @click.option(
     "--weak-spots", is_flag=True, help="List gaps, cycles, critical posts (ranked) and grants needing an absent grantor."
 )
-@asks("table", "json")
+@asks("table", "json", "csv")
 def chain(
     ask: Asking,
     post: str | None,
@@ -159,6 +159,8 @@ def chain(
 def _print_holdings(holdings, title: str, output_format: str, lang: str) -> None:  # noqa: ANN001
     if output_format == "json":
         return emit_json([h.to_dict() for h in holdings])
+    if output_format == "csv":
+        return _sheet("Holding").write(holdings, lang)
     if not holdings:
         console().print(word("holding.no_holder", lang))
         return None
@@ -169,6 +171,8 @@ def _print_holdings(holdings, title: str, output_format: str, lang: str) -> None
 def _print_scenario(scenario, output_format: str, lang: str) -> None:  # noqa: ANN001
     if output_format == "json":
         return emit_json(scenario.to_dict())
+    if output_format == "csv":
+        return _scenario_csv(scenario, lang)
     out = console()
     acting = scenario.acting()
     away = _listed((a.label(lang) for a in scenario.absences), lang)
@@ -189,6 +193,8 @@ def _print_scenario(scenario, output_format: str, lang: str) -> None:  # noqa: A
 def _print_weak_spots(spots, output_format: str, lang: str) -> None:  # noqa: ANN001
     if output_format == "json":
         return emit_json([s.to_dict() for s in spots])
+    if output_format == "csv":
+        return _sheet("WeakSpot").write(spots, lang)
     rows = [
         [
             word(f"weak_spot.kind_{s.kind}", lang),
@@ -207,6 +213,8 @@ def _print_edges(found, output_format: str, lang: str) -> None:  # noqa: ANN001
         from dataclasses import asdict
 
         return emit_json([asdict(e) for e in found])
+    if output_format == "csv":
+        return _sheet("AuthorityEdge", extra=(("kind_label", lambda e: e.kind_label.label(lang)),)).write(found, lang)
     rows = [
         [
             e.source.label(lang),
@@ -223,6 +231,29 @@ def _print_edges(found, output_format: str, lang: str) -> None:  # noqa: ANN001
     return None
 
 
+def _sheet(kind: str, **options: object):  # noqa: ANN202 - a cli._csv.Sheet
+    """How records of ``kind`` (a class of ``authority.model``) become CSV rows."""
+    from ..authority import model
+    from ._csv import Sheet
+
+    return Sheet(getattr(model, kind), **options)
+
+
+def _scenario_csv(scenario, lang: str) -> None:  # noqa: ANN001
+    """The scenario as one table: who acts (part "acting"), grants waiting for an absent grantor
+    ("waiting"), and powers nobody can exercise ("gap": the posts that lost it in ``post``)."""
+    from ._csv import citation_cells, csv_text
+
+    def part(name: str):  # noqa: ANN202
+        return _sheet("Holding", extra=(("part", lambda h: name),))
+
+    acting, waiting = part("acting"), part("waiting")
+    rows = [acting.row(h, lang) for h in scenario.acting()] + [waiting.row(h, lang) for h in scenario.blocked]
+    rows += [{"part": "gap", "power": g.power.label(lang), "post": _listed((h.post.label(lang) for h in g.lost), lang)}
+             | citation_cells(g.articles(), lang) for g in scenario.gaps]
+    click.echo(csv_text(acting.columns(), rows), nl=False)
+
+
 DRAW_FORMATS = ("svg", "png", "html", "graphml", "gexf", "dot", "json")
 
 
@@ -232,6 +263,7 @@ DRAW_FORMATS = ("svg", "png", "html", "graphml", "gexf", "dot", "json")
     "absent",
     multiple=True,
     metavar="POST[@REASON][@long|short]",
+    shell_complete=complete_names("post"),
     help="A post away in the scenario drawn (repeatable). " + ABSENT_HELP,
 )
 @click.option("--reason", metavar="REASON", help="Reason of every absence [default: any].")

@@ -26,7 +26,7 @@ def _as_of_option(function):  # noqa: ANN001, ANN202
 @store_option
 @endpoint_option
 @_as_of_option
-@format_option("table", "json", "markdown")
+@format_option("table", "json", "markdown", "csv")
 @lang_option
 @friendly_errors
 def compare(left: str, right: str, rules, store, endpoint, as_of, output_format, lang) -> None:  # noqa: ANN001
@@ -49,8 +49,39 @@ def compare(left: str, right: str, rules, store, endpoint, as_of, output_format,
         emit_json(found.to_dict())
     elif output_format == "markdown":
         click.echo(markdown(ask, found))
+    elif ask.csv:
+        _compare_csv(ask, found)
     else:
         _print_table(ask, found)
+
+
+def _compare_csv(ask: Asking, found) -> None:  # noqa: ANN001 - Comparison
+    """One row per point: what each side says (or nothing), each side citing its own articles."""
+    from ._csv import citation_cells, citation_columns, emit_csv, named_cells
+
+    lang = ask.lang
+
+    def row(point) -> dict:  # noqa: ANN001 - Point
+        cells = {"topic": point.topic, "aspect": point.aspect, "aspect_label": point.aspect_label.label(lang),
+                 "verdict": point.verdict}
+        cells |= named_cells("subject", point.subject, lang) | named_cells("case", point.case, lang)
+        for side, regulation in (("left", found.left), ("right", found.right)):
+            statement = getattr(point, side)
+            cells[side] = statement.text.label(lang) if statement else ""
+            cells |= citation_cells(statement.citations if statement else None, lang, prefix=f"{side}_")
+            cells |= _side_cells(regulation, lang, f"{side}_")
+        return cells
+
+    columns = ["topic", "subject", "subject_iri", "aspect", "aspect_label", "case", "case_iri", "verdict", "left", "right",
+               *citation_columns("left_"), *citation_columns("right_")]
+    emit_csv(columns, (row(point) for point in found.points))
+
+
+def _side_cells(regulation: Regulation | None, lang: str, prefix: str) -> dict[str, str]:
+    """The regulation and government of a side, whether or not the side cites an article on the point."""
+    if regulation is None:
+        return {}
+    return {f"{prefix}regulation": regulation.label(lang), f"{prefix}government": regulation.government.label(lang)}
 
 
 def _side_name(ask: Asking, regulation: Regulation | None, *, short: bool = False) -> str:
@@ -133,7 +164,7 @@ def _md_row(cells: list[str]) -> str:
 @store_option
 @endpoint_option
 @_as_of_option
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 @lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also draw a chart: survey.png or survey.svg.")
 @friendly_errors
@@ -156,6 +187,8 @@ def survey(feature: str, rules, store, endpoint, as_of, output_format, lang, out
     if ask.json:
         emit_json(found.to_dict())
         return
+    if ask.csv:
+        return _survey_csv(ask, found)
     from rich.markup import escape
 
     separator = ask.word("compare.list_separator")
@@ -164,3 +197,20 @@ def survey(feature: str, rules, store, endpoint, as_of, output_format, lang, out
         r.text.label(lang) or ask.word("compare.none"), separator.join(c.label(lang) for c in r.citations))] for r in found.rows]
     headings = [ask.word("compare.government"), ask.word("compare.regulation"), ask.word("compare.value"), ask.word("column.basis")]
     console().print(table(ask.word("compare.survey_title", feature=found.question.label(lang)), headings, rows))
+
+
+def _survey_csv(ask: Asking, found) -> None:  # noqa: ANN001 - Survey
+    """One row per government: what its rules in force say on the feature, and the articles."""
+    from ._csv import citation_cells, citation_columns, emit_csv, named_cells
+
+    lang = ask.lang
+
+    def row(item) -> dict:  # noqa: ANN001 - SurveyRow
+        return citation_cells(item.citations, lang) | named_cells("government", item.government, lang) | {
+            "feature": found.feature, "rule_base": item.rule_base, "regulation": item.regulation.label(lang),
+            "regulation_iri": item.regulation.regulation.iri, "in_force": item.regulation.in_force,
+            "value": item.text.label(lang), "amount": item.amount, "key": item.key,
+        }
+
+    columns = ["feature", "government_iri", "rule_base", "regulation_iri", "in_force", "value", "amount", "key", *citation_columns()]
+    emit_csv(columns, (row(item) for item in found.rows))

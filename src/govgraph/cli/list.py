@@ -12,7 +12,7 @@ from ._common import Asking, asks, console, emit_json, table
 @click.command(name="list")
 @click.option("--graph", "graphs", multiple=True, metavar="IRI",
               help="Check that the store holds this named graph (repeatable): exit 2 with the list if not.")
-@asks("table", "json")
+@asks("table", "json", "csv")
 def list_holdings(ask: Asking, graphs: tuple[str, ...]) -> None:
     """What the store (--store oxigraph:PATH) or endpoint (--endpoint URL) holds: each government with
     its versions (issued, in force from, until, in force or repealed on --as-of, default today), and
@@ -32,7 +32,35 @@ def list_holdings(ask: Asking, graphs: tuple[str, ...]) -> None:
     if ask.json:
         emit_json(catalogue.to_dict())
         return
+    if ask.csv:
+        return _csv(ask, catalogue)
     _print(ask, catalogue)
+
+
+_CSV_COLUMNS = ("graph", "kind", "rule_base", "triples", "government", "government_iri", "identifier", "level", "level_iri",
+                "regulation", "regulation_iri", "regulation_number", "issued", "in_force", "until", "status")
+
+
+def _csv(ask: Asking, catalogue) -> None:  # noqa: ANN001 - Catalogue
+    """One row per named graph; a rule base's row names its government and regulation version
+    (a list of graphs cites no article: its rows are the sources themselves)."""
+    from ._csv import emit_csv, named_cells
+
+    lang = ask.lang
+    versions = {v.rule_base.graph: (g, v) for g in catalogue.governments for v in g.versions}
+
+    def row(entry) -> dict:  # noqa: ANN001 - GraphEntry
+        cells = {"graph": entry.graph, "kind": entry.kind, "rule_base": entry.rule_base, "triples": entry.triples}
+        if entry.graph not in versions:
+            return cells
+        government, version = versions[entry.graph]
+        regulation = version.rule_base.regulation
+        return cells | named_cells("government", government.government, lang) | named_cells("level", government.level, lang) | {
+            "identifier": government.identifier, "regulation_number": regulation.number, "issued": regulation.issued,
+            "in_force": regulation.in_force, "until": regulation.until, "status": version.status,
+        } | named_cells("regulation", regulation.regulation, lang)
+
+    emit_csv(_CSV_COLUMNS, (row(entry) for entry in catalogue.graphs))
 
 
 def _only(catalogue, graphs: set[str]):  # noqa: ANN001, ANN202 - Catalogue

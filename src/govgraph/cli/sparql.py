@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .._core.errors import GovGraphError, shorten
-from ._common import Asking, asks, console, emit_json, format_option, table
+from ._common import EXIT_NO, Asking, asks, console, emit_json, format_option, table
 
 _NUMBER = re.compile(r"-?\d{1,30}(\.\d{1,30})?\Z", re.ASCII)
 
@@ -94,22 +94,52 @@ def within(seconds: float, run: Callable[[], Any]) -> Any:
               help="Stop the query after this many seconds (exit 2).")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="PREFIX",
               help="Let SERVICE clauses call endpoints whose IRI starts with PREFIX (repeatable); refused otherwise.")
-@asks("table", "json", "csv")
+@asks("table", "json", "csv", "turtle", "nt", "json-ld")
 def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], numbers: Sequence[str],
            timeout: float, allow_service: Sequence[str]) -> None:
-    """Run a SELECT query over the loaded graph: a .rq FILE, - for standard input, or a named query.
+    """Run a query over the loaded graph: a .rq FILE, - for standard input, or a named query.
+
+    \b
+    SELECT prints its rows: a table, --format json (SPARQL JSON results) or csv.
+    ASK prints true or false (--format json: {"head": {}, "boolean": …}); exit 1 when false.
+    CONSTRUCT and DESCRIBE print the graph they build: Turtle (with the query's prefixes),
+    or --format nt or json-ld.
+    Updates (INSERT, DELETE, LOAD, DROP…) are refused: load data with govgraph load.
 
     Values are bound to the query's variables by the engine, never pasted into its text.
     A SERVICE clause (a request to another endpoint) is refused unless --allow-service allows it.
     """
-    from .._core import results
     from .._core.outbound import refuse_service
+    from .._core.stores import query_form
 
     text = _query_text(query)
     refuse_service(text, allow_service)
+    form = query_form(text)
+    _check_format(form, ask.format)
     graph = ask.graph if ask.jurisdiction or len(ask.library.governments()) <= 1 else ask.library.everything()
     bindings = _bindings(graph, terms, texts, numbers)
-    rows = within(timeout, lambda: graph.sparql(text, bindings))
+    if form == "ASK":
+        _print_boolean(ask, within(timeout, lambda: graph.store.ask(text, bindings, graphs=graph.graphs)))
+    elif form in ("CONSTRUCT", "DESCRIBE"):
+        _print_triples(ask, text, within(timeout, lambda: graph.store.construct(text, bindings, graphs=graph.graphs)))
+    else:
+        _print_rows(ask, within(timeout, lambda: graph.sparql(text, bindings)))
+
+
+#: The formats each query form can be printed in (the default, table, prints a graph as Turtle).
+_FORMATS = {"SELECT": ("table", "json", "csv"), "ASK": ("table", "json", "csv"),
+            "CONSTRUCT": ("table", "turtle", "nt", "json-ld", "json"), "DESCRIBE": ("table", "turtle", "nt", "json-ld", "json")}
+
+
+def _check_format(form: str, output_format: str) -> None:
+    if output_format not in _FORMATS[form]:
+        allowed = ", ".join(f for f in _FORMATS[form] if f != "table")
+        raise click.BadParameter(f"{form} queries print as {allowed}, not {output_format}", param_hint="--format")
+
+
+def _print_rows(ask: Asking, rows) -> None:  # noqa: ANN001 - rows of terms
+    from .._core import results
+
     if ask.json:
         emit_json(results.sparql_json(rows))
     elif ask.format == "csv":
@@ -118,6 +148,38 @@ def sparql(ask: Asking, query: str, terms: Sequence[str], texts: Sequence[str], 
         names = results.variables(rows)
         shown = [[_show(ask, row[name]) for name in names] for row in rows]
         console().print(table(ask.word("answer.rows", count=len(rows)), names, shown))
+
+
+def _print_boolean(ask: Asking, answer: bool) -> None:
+    """true or false (SPARQL JSON results' boolean in JSON); the answer "no" is exit 1."""
+    if ask.json:
+        emit_json({"head": {}, "boolean": answer})
+    elif ask.csv:
+        from ._csv import emit_csv
+
+        emit_csv(["boolean"], [{"boolean": answer}])
+    else:
+        click.echo("true" if answer else "false")
+    if not answer:
+        sys.exit(EXIT_NO)
+
+
+_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+
+
+def _print_triples(ask: Asking, query: str, triples) -> None:  # noqa: ANN001 - pyoxigraph triples
+    """The graph a CONSTRUCT or DESCRIBE built: Turtle with the query's own prefixes, N-Triples, or JSON-LD."""
+    import pyoxigraph as ox
+
+    if ask.format in ("json", "json-ld"):
+        import json
+
+        return emit_json(json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD)))
+    if ask.format == "nt":
+        return click.echo(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), nl=False)
+    prefixes = {name or "": namespace for name, namespace in _PREFIX.findall(query)}
+    click.echo(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8"), nl=False)
+    return None
 
 
 def _show(ask: Asking, term) -> str:  # noqa: ANN001 - a pyoxigraph term
@@ -132,7 +194,7 @@ def _show(ask: Asking, term) -> str:  # noqa: ANN001 - a pyoxigraph term
 
 
 @click.command(name="queries")
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 def list_queries(output_format: str) -> None:
     """List the named queries: what each asks, its parameters, its source articles."""
     from .._core.queries import all_queries
@@ -141,5 +203,11 @@ def list_queries(output_format: str) -> None:
     if output_format == "json":
         emit_json([q.to_dict() for q in found])
         return
+    if output_format == "csv":
+        from ._csv import emit_csv
+
+        rows = ({"name": q.name, "question": q.question, "parameters": " ".join(f"?{p.name}" for p in q.parameters),
+                 "required": " ".join(f"?{p.name}" for p in q.parameters if p.required), "articles": q.articles} for q in found)
+        return emit_csv(["name", "question", "parameters", "required", "articles"], rows)
     rows = [[q.name, q.question, "\n".join(f"?{p.name}" + (" *" if p.required else "") for p in q.parameters), q.articles] for q in found]
     console().print(table("queries/ (* required)", ["name", "question", "parameters", "articles"], rows))

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("data", nargs=-1, required=True, type=click.Path())
 @rules_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
-              help="text for people (grouped by article), json for machines, turtle for the standard SHACL report.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "turtle", "csv"]), default="text", show_default=True,
+              help="text for people (grouped by article), json for machines, turtle for the standard SHACL report, "
+                   "csv: one row per finding with its article.")
 @lang_option
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True, envvar="GOVGRAPH_ENGINE",
               help="fast: the shapes as SPARQL on Oxigraph; pyshacl: the reference SHACL engine (slow on large data).")
@@ -61,10 +62,33 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
         emit_json(report.to_dict())
     elif output_format == "turtle":
         click.echo(report.to_turtle())
+    elif output_format == "csv":
+        _print_csv(report, lang)
     else:
         _print_text(report, lang, max_per_shape)
     failing = report.violations or (fail_on == "warning" and report.warnings)
     sys.exit(EXIT_NO if failing else EXIT_OK)
+
+
+_CSV_COLUMNS = ("severity", "focus", "focus_iri", "path", "value", "value_label", "message", "rule", "shape", "component",
+                "judged_by")
+
+
+def _print_csv(report: Report, lang: str) -> None:
+    """One row per finding: the record, the value found, what the rule requires, and the article
+    of the rule broken (empty citation columns for a structural finding)."""
+    from ._csv import citation_cells, citation_columns, emit_csv
+
+    def row(finding: Finding) -> dict:
+        return {
+            "severity": finding.severity, "focus": finding.focus.label(lang), "focus_iri": finding.focus.iri,
+            "path": finding.path, "value": finding.value,
+            "value_label": finding.value_label.label(lang) if finding.value_label else None,
+            "message": finding.message.label(lang), "rule": finding.rule, "shape": finding.shape,
+            "component": finding.component, "judged_by": finding.version.label(lang) if finding.version else None,
+        } | citation_cells(finding.article, lang)
+
+    emit_csv([*_CSV_COLUMNS, *citation_columns()], (row(finding) for finding in report.findings))
 
 
 class _Spinner:
