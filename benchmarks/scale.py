@@ -147,26 +147,34 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "govgraph-scale")
     parser.add_argument("--keep", action="store_true", help="keep the stores (in --work) after measuring")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    parser.add_argument("--existing", type=Path, metavar="PATH",
+                        help="measure an on-disk store already loaded (by a run with --keep, or govgraph load): no generation, no load")
     args = parser.parse_args()
     template = synth.Template.read()
     rng = random.Random(1)
     results = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        started = time.perf_counter()
-        folders = synth.generate(args.work / "synth", size, with_records=False)
-        print(f"# {size} governments: generated in {time.perf_counter() - started:.1f} s", flush=True)
-        location = args.work / f"store-{size}"
-        figures = {"size": size, **load(folders, location)}
-        print("#   " + json.dumps(figures), flush=True)
+    for size in (int(s) for s in args.sizes.split(",")) if args.existing is None else [None]:
+        if args.existing is None:
+            started = time.perf_counter()
+            folders = synth.generate(args.work / "synth", size, with_records=False)
+            print(f"# {size} governments: generated in {time.perf_counter() - started:.1f} s", flush=True)
+            location = args.work / f"store-{size}"
+            figures = {"size": size, **load(folders, location)}
+            print("#   " + json.dumps(figures), flush=True)
+        else:
+            location = args.existing
+            figures = {"load_s": float("nan"), "size_bytes": store_size(location)}
         library, opened = open_store(location)
         figures.update(opened)
+        figures.setdefault("size", opened["governments"])
+        figures.setdefault("triples", len(library.store))
         figures.update(who(library, template, args.calls, rng))
         figures.update(compare(library, args.pairs, rng))
         figures.update(surveys(library))
         print("#   " + json.dumps(figures), flush=True)
         results.append(figures)
         del library
-        if not args.keep:
+        if not args.keep and args.existing is None:
             shutil.rmtree(location, ignore_errors=True)
     print()
     names = list(features())
