@@ -109,3 +109,41 @@ def test_hovering_an_edge_shows_its_condition_and_article_text(browser_page):
     text = tip.text_content()
     assert "第六条" in text and "外出" in text and "区长外出和学习期间" in text
     assert errors == []
+
+
+def test_the_page_zooms_in_with_the_wheel_and_the_button_and_back_with_reset(browser_page):
+    page, _, errors, _ = browser_page
+    graph = page.locator("#graph")
+    start = graph.get_attribute("viewBox")
+    box = graph.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("document.getElementById('graph').getAttribute('data-zoom') > 1")
+    zoomed = float(graph.get_attribute("data-zoom"))
+    page.locator("#zoom-in").click()
+    assert float(graph.get_attribute("data-zoom")) > zoomed
+    page.mouse.move(box["x"] + 200, box["y"] + 200)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 300, box["y"] + 260)
+    page.mouse.up()
+    panned = graph.get_attribute("viewBox")
+    page.locator("#zoom-reset").click()
+    assert graph.get_attribute("viewBox") == start != panned
+    assert errors == []
+
+
+def test_searching_a_post_marks_it_and_brings_it_into_view(browser_page):
+    page, _, errors, _ = browser_page
+    page.locator("#zoom-in").click()
+    page.locator("#search").fill("区长")
+    found = page.locator("#graph .node.found")
+    assert found.count() >= 1
+    assert "区长" in found.first.text_content()
+    assert page.locator("#found").text_content().startswith("找到")
+    graph_box, node_box = page.locator("#graph").bounding_box(), found.first.bounding_box()
+    assert graph_box["x"] <= node_box["x"] <= graph_box["x"] + graph_box["width"]
+    assert graph_box["y"] <= node_box["y"] <= graph_box["y"] + graph_box["height"]
+    page.locator("#search").fill("")
+    assert page.locator("#graph .node.found").count() == 0
+    page.locator("#zoom-reset").click()
+    assert errors == []

@@ -58,6 +58,41 @@
   var edgeLayer = el("g", { id: "edges" }, svg);
   var nodeLayer = el("g", { id: "nodes" }, svg);
 
+  // ── zoom (wheel, buttons) and pan (drag the background): the SVG's viewBox ──
+  var view = { x: 0, y: 0, w: W, h: H };
+  function setView(v) {
+    view = { x: v.x, y: v.y, w: Math.min(Math.max(v.w, W / 12), W * 3), h: 0 };
+    view.h = view.w * H / W;
+    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (n) { return n.toFixed(1); }).join(" "));
+    svg.setAttribute("data-zoom", (W / view.w).toFixed(3));
+  }
+  function zoomAt(factor, cx, cy) {  // cx, cy in graph units stay where they are
+    var w = view.w / factor, h = w * H / W;
+    setView({ x: cx - (cx - view.x) * w / view.w, y: cy - (cy - view.y) * h / view.h, w: w });
+  }
+  function toGraph(ev) {
+    var box = svg.getBoundingClientRect(), scale = Math.max(view.w / box.width, view.h / box.height);
+    var offsetX = (box.width - view.w / scale) / 2, offsetY = (box.height - view.h / scale) / 2;
+    return { x: view.x + (ev.clientX - box.left - offsetX) * scale, y: view.y + (ev.clientY - box.top - offsetY) * scale, scale: scale };
+  }
+  svg.addEventListener("wheel", function (ev) {
+    ev.preventDefault();
+    var at = toGraph(ev);
+    zoomAt(ev.deltaY < 0 ? 1.2 : 1 / 1.2, at.x, at.y);
+  }, { passive: false });
+  var drag = null;
+  svg.addEventListener("mousedown", function (ev) {
+    drag = { clientX: ev.clientX, clientY: ev.clientY, view: view, scale: toGraph(ev).scale };
+    svg.classList.add("panning");
+  });
+  window.addEventListener("mousemove", function (ev) {
+    if (!drag) { return; }
+    setView({ x: drag.view.x - (ev.clientX - drag.clientX) * drag.scale, y: drag.view.y - (ev.clientY - drag.clientY) * drag.scale, w: drag.view.w });
+  });
+  window.addEventListener("mouseup", function () { drag = null; svg.classList.remove("panning"); });
+  function centreOn(n) { setView({ x: px(n) - view.w / 2, y: py(n) - view.h / 2, w: view.w }); }
+  setView(view);
+
   // ── edges: curved when several join the same two nodes ──
   var pairs = {};
   data.edges.forEach(function (e) {
@@ -115,6 +150,17 @@
   function renderSide() {
     side.textContent = "";
     html("h1", {}, side, word("title"));
+    var tools = html("div", { id: "tools" }, side);
+    [["zoom-in", "zoom_in", "+", function () { zoomAt(1.5, view.x + view.w / 2, view.y + view.h / 2); }],
+     ["zoom-out", "zoom_out", "−", function () { zoomAt(1 / 1.5, view.x + view.w / 2, view.y + view.h / 2); }],
+     ["zoom-reset", "zoom_reset", "⟲", function () { setView({ x: 0, y: 0, w: W }); }]].forEach(function (b) {
+      var button = html("button", { id: b[0], type: "button", title: word(b[1]), "aria-label": word(b[1]) }, tools, b[2]);
+      button.addEventListener("click", b[3]);
+    });
+    var search = html("input", { id: "search", type: "search", placeholder: word("search"), "aria-label": word("search") }, side);
+    search.value = state.query || "";
+    search.addEventListener("input", function () { state.query = search.value; find(true); });
+    html("div", { id: "found" }, side);
     html("h2", {}, side, word("lang"));
     ["zh", "en"].forEach(function (l) {
       var lab = html("label", {}, side);
@@ -156,6 +202,20 @@
     html("ul", { id: "acting" }, side);
   }
 
+  // ── search: the posts and organs whose name (either language) contains the words typed ──
+  function find(centre) {
+    var query = (state.query || "").trim().toLowerCase(), hits = [];
+    nodeViews.forEach(function (v) {
+      var names = [v.node.zh, v.node.en, v.node.id].join(" ").toLowerCase();
+      var hit = query !== "" && names.indexOf(query) >= 0;
+      v.g.classList.toggle("found", hit);
+      if (hit) { hits.push(v.node); }
+    });
+    var found = document.getElementById("found");
+    found.textContent = query ? word("found").replace("{count}", String(hits.length)) : "";
+    if (centre && hits.length) { centreOn(hits[0]); }
+  }
+
   function scenario() {
     var chosen = data.pickable.map(function (_, i) { return i; }).filter(function (i) { return state.absent[i]; });
     if (!chosen.length) { return null; }
@@ -194,6 +254,7 @@
       var id = v.edge.id;
       v.g.setAttribute("class", "edge" + (state.hidden[v.edge.kind] ? " hidden" : "") + (used[id] ? " used" : "") + (blockedEdges[id] ? " blockedEdge" : ""));
     });
+    find(false);
     var status = document.getElementById("status"), list = document.getElementById("acting");
     if (!s) { status.textContent = word("none"); return; }
     status.textContent = s.gaps + word("gaps") + (s.lines.length ? " · " + word("acting") : "");
