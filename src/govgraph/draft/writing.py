@@ -93,6 +93,9 @@ def _organisation(draft: Draft, prefix: str) -> str:
 def _term_block(term: Term, prefix: str) -> str:
     en = term.en or word("draft.untranslated", "en", zh=term.zh)
     lines = [f"{prefix}:{term.name} a {term.cls} ;", f"    rdfs:label {_lit(term.zh, 'zh')} , {_lit(en, 'en')}"]
+    if term.alt:
+        lines[-1] += " ;"
+        lines.append(f"    skos:altLabel {_lit(term.alt, 'zh')}")
     if term.kind == "post":
         lines[-1] += " ;"
         lines.append(f"    org:postIn {prefix}:Government")
