@@ -21,10 +21,6 @@ class PatternError(ValueError):
     """A pattern file does not follow patterns/README.md; the message names the file."""
 
 
-def patterns_dir() -> Path:
-    return resources.root() / "patterns"
-
-
 @dataclass(frozen=True)
 class Term:
     """A post, organ, meeting or document kind of the template, as this text names it."""
@@ -98,7 +94,7 @@ def level_of(text: str, settings: dict) -> str:
 
 def vocabulary(text: str, folder: Path | None = None) -> Vocabulary:
     """The terms and compiled patterns for a text (its level read from the text)."""
-    settings, raw_terms, families = _folder(folder or patterns_dir())
+    settings, raw_terms, families = _folder(folder or resources.patterns_dir())
     level = level_of(text, settings)
     fill = {"L": level, "U": settings["superior"].get(level, ""), "Level": settings["level_en"].get(level, "")}
     # a term named after the level above means nothing where the text names none (a province)
