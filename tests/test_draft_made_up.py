@@ -176,3 +176,32 @@ def test_the_draft_of_a_made_up_text_answers_its_fixture_competency_question(tmp
     CliRunner().invoke(main, ["draft", str(FIXTURES / fixture / "source/regulation.zh.txt"), "-o", str(folder)])
     (asked,) = [q for q in questions(jurisdictions.find(FIXTURES / fixture)) if q.name == question]
     assert asked.mismatches(asked.ask(govgraph.load(folder))) == []
+
+
+def _read(article: str, level: str = "县") -> list[tuple[str, dict]]:
+    """The rules drafted from one article of a government of ``level``, by class."""
+    draft = read_regulation(f"某{level}人民政府工作规则\n第一条 {article}\n")
+    return [(r.cls, {p: [v.name if hasattr(v, "name") else v for _, v in vs] for p, vs in r.properties.items()})
+            for r in draft.rules]
+
+
+@pytest.mark.parametrize(("article", "level", "expected"), [
+    # other wordings of the same variants: the patterns hold for the template, not for one text
+    ("市长出国（境）期间，由常务副市长代行市长职务并主持市政府工作。", "市",
+     ("gg:Permission", "absenceReason", ["gg:Abroad"])),
+    ("县长外出期间，由常务副县长、第二副县长依次代理，主持县政府工作。", "县",
+     ("gg:Permission", "successionRank", [2])),
+    ("第二副县长和第三副县长互为AB角，任何一方不在岗时，由另一方代管其分管工作。", "县",
+     ("gg:Duty", "absentPost", ["SecondDeputyHead"])),
+    ("市政府常务会议由市长、副市长组成。出席会议的副市长须达到半数以上。", "市",
+     ("gg:QuorumRule", "quorumCountsOver", ["DeputyHead"])),
+    ("区政府常务会议由区长、副区长组成。区审计局局长、区司法局局长列席区政府常务会议。", "区",
+     ("gg:Duty", "assignee", ["JusticeBureauDirector"])),
+    ("县政府常务会议研究决定全县重大项目的安排。", "县",
+     ("gg:Competence", "assignee", ["ExecutiveMeeting"])),
+    ("县政府办公室主任领导县政府办公室。", "县",
+     ("gg:Duty", "target", ["GovernmentOffice"])),
+])
+def test_another_wording_of_a_variant_reaches_the_same_kind_of_rule(article: str, level: str, expected: tuple) -> None:
+    cls, prop, value = expected
+    assert any(c == cls and found.get(prop) == value for c, found in _read(article, level))
