@@ -229,3 +229,18 @@ def test_a_rule_a_person_deleted_is_not_drafted_again_until_its_record_is_remove
     (folder / "drafted.txt").unlink()
     drafted(tmp_path, "county-numbered")
     assert quorum in set(rules_of(folder).subjects(GG.basis, None))
+
+
+def test_the_review_data_names_the_rules_left_out_because_a_person_deleted_them(tmp_path: Path) -> None:
+    from govgraph.draft import write_draft
+    from govgraph.draft.review import review_data
+
+    folder = drafted(tmp_path, "county-numbered")
+    local = next(str(s) for s in rules_of(folder).subjects(RDF.type, GG.QuorumRule)).rsplit("/", 1)[-1]
+    (folder / "rules.ttl").write_text(_without_block((folder / "rules.ttl").read_text(encoding="utf-8"), local),
+                                      encoding="utf-8")
+    draft = read_regulation((TEXTS / "county-numbered.txt").read_text(encoding="utf-8"))
+    written = write_draft(draft, folder, folder.name, "d")
+    data = review_data(draft, written["kept"], written["deleted"])
+    assert local in data["deleted"]
+    assert local not in {r["id"] for a in data["articles"] for r in a["rules"]}
