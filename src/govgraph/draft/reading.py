@@ -150,7 +150,8 @@ def _rules(pattern: Pattern, m: re.Match, article: ArticleReading, vocab: Vocabu
         groups = [[t] for t in terms.get(each, [])] if each else [None]
         for rank, group in enumerate(groups, 1):
             bound = dict(terms, **({each: group, RANK: rank} if each else {}))
-            rule = _rule(pattern, spec, slots, bound, m, article, vocab)
+            named = dict(slots, rank=str(rank)) if each else slots  # {rank} in a label
+            rule = _rule(pattern, spec, named, bound, m, article, vocab)
             if rule is not None:
                 out.append(rule)
     return out
