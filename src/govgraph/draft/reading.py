@@ -181,7 +181,7 @@ def _values(raw, pattern, slots, terms, vocab) -> list[Value] | None:
         out = []
         for item in raw:
             text, _, lang = item.rpartition("@")
-            out.append(("label", (_fill(text, slots, terms, lang, vocab), lang)))
+            out.append(("label", (_fill(text, slots, terms, lang, vocab, pattern.tables), lang)))
         return out
     if raw == "$regulation":  # the regulation itself (final provisions)
         return [("local", "regulation")]
