@@ -205,3 +205,14 @@ def _read(article: str, level: str = "县") -> list[tuple[str, dict]]:
 def test_another_wording_of_a_variant_reaches_the_same_kind_of_rule(article: str, level: str, expected: tuple) -> None:
     cls, prop, value = expected
     assert any(c == cls and found.get(prop) == value for c, found in _read(article, level))
+
+
+@pytest.mark.parametrize("fixture", MADE_UP)
+def test_a_made_up_text_reposted_in_traditional_script_with_full_width_digits_drafts_the_same_rules(fixture: str) -> None:
+    opencc = pytest.importorskip("opencc")
+    try:
+        to_traditional = opencc.OpenCC("s2t").convert
+    except Exception:  # noqa: BLE001 - the OpenCC bindings name the config with its file suffix
+        to_traditional = opencc.OpenCC("s2t.json").convert
+    reposted = to_traditional(source(fixture)).translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    assert {r.key() for r in read_regulation(reposted).rules} == {r.key() for r in draft_of(fixture).rules}
