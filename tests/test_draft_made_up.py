@@ -121,6 +121,10 @@ def test_a_cover_pair_makes_each_deputy_act_for_the_other() -> None:
     # 第二副县长与第三副县长互相补位，一方不在时，由另一方代管其分管工作。
     pairs = {(r["assignee"][0], r["absentPost"][0]) for r in rules("made-up-county", 5, "gg:Duty")}
     assert pairs == {("SecondDeputyHead", "ThirdDeputyHead"), ("ThirdDeputyHead", "SecondDeputyHead")}
+    portfolios = {r.properties["absentPost"][0][1].zh: r.properties["target"][0][1] for r in draft_of("made-up-county").rules
+                  if r.article == 5}
+    assert {absent: (p.cls, p.zh) for absent, p in portfolios.items()} == {
+        "第二副县长": ("gg:Portfolio", "第二副县长分管工作"), "第三副县长": ("gg:Portfolio", "第三副县长分管工作")}
 
 
 def test_a_quorum_counted_over_the_deputies_is_strictly_more_than_half_of_them() -> None:

@@ -187,8 +187,9 @@ def _values(raw, pattern, slots, terms, vocab) -> list[Value] | None:
         return [("local", "regulation")]
     if raw == RANK:  # the place in its slot of the term an `each` rule is made for (an order of succession)
         return [("literal", terms[RANK])] if RANK in terms else None
-    if raw.startswith("@"):  # a matter the pattern names in its own words
-        return [("term", _matter(raw[1:], "gg:MatterKind"))]
+    if raw.startswith("@"):  # a matter ("@portfolio:…" a portfolio) the pattern names in its own words, {slots} filled
+        kind, _, wording = raw[1:].rpartition(":")
+        return [("term", _matter(_fill(wording, slots, terms, "zh", vocab), MATTERS.get(kind, "gg:MatterKind")))]
     if not raw.startswith("$"):
         return [("iri", raw)]
     slot, _, key = raw[1:].partition(".")
