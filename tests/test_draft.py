@@ -202,3 +202,45 @@ def test_amounts_strictly_above_and_below_a_threshold_exclude_it() -> None:
               for p in ("minimumAmount", "minimumInclusive", "maximumAmount", "maximumInclusive") if p in r.properties}
     assert bounds == {("minimumAmount", 200_000), ("minimumInclusive", False),
                       ("maximumAmount", 200_000), ("maximumInclusive", False)}
+
+
+def _without_block(text: str, local: str) -> str:
+    """rules.ttl with one rule's block (from its subject line to the next blank line) removed."""
+    start = text.index(f"d:{local} ")
+    end = text.find("\n\n", start)
+    return text[:start] + (text[end + 2:] if end != -1 else "")
+
+
+def test_a_rule_a_person_deleted_is_not_drafted_again_until_its_record_is_removed(tmp_path: Path) -> None:
+    folder = drafted(tmp_path, "county-numbered")
+    g = rules_of(folder)
+    quorum = next(s for s in g.subjects(RDF.type, GG.QuorumRule))
+    local = str(quorum).rsplit("/", 1)[-1]
+    assert local in (folder / "drafted.txt").read_text(encoding="utf-8").split()
+    (folder / "rules.ttl").write_text(_without_block((folder / "rules.ttl").read_text(encoding="utf-8"), local),
+                                      encoding="utf-8")
+    before = set(rules_of(folder).subjects(GG.basis, None))
+    assert quorum not in before
+    result = run("draft", str(TEXTS / "county-numbered.txt"), "-o", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert local not in {r["id"] for a in json.loads(result.output)["articles"] for r in a["rules"]}
+    assert set(rules_of(folder).subjects(GG.basis, None)) == before
+    assert local in (folder / "drafted.txt").read_text(encoding="utf-8").split()  # still remembered as deleted
+    (folder / "drafted.txt").unlink()
+    drafted(tmp_path, "county-numbered")
+    assert quorum in set(rules_of(folder).subjects(GG.basis, None))
+
+
+def test_the_review_data_names_the_rules_left_out_because_a_person_deleted_them(tmp_path: Path) -> None:
+    from govgraph.draft import write_draft
+    from govgraph.draft.review import review_data
+
+    folder = drafted(tmp_path, "county-numbered")
+    local = next(str(s) for s in rules_of(folder).subjects(RDF.type, GG.QuorumRule)).rsplit("/", 1)[-1]
+    (folder / "rules.ttl").write_text(_without_block((folder / "rules.ttl").read_text(encoding="utf-8"), local),
+                                      encoding="utf-8")
+    draft = read_regulation((TEXTS / "county-numbered.txt").read_text(encoding="utf-8"))
+    written = write_draft(draft, folder, folder.name, "d")
+    data = review_data(draft, written["kept"], written["deleted"])
+    assert local in data["deleted"]
+    assert local not in {r["id"] for a in data["articles"] for r in a["rules"]}

@@ -1,4 +1,4 @@
-"""Where govgraph's own files live: the ontology, shapes, queries and rule bases.
+"""Where govgraph's own files live: the ontology, shapes, queries, drafting patterns and rule bases.
 
 In a source checkout they are the top-level folders of the repository; in an
 installed wheel they are copied under ``govgraph/_resources``. Nothing here knows
@@ -40,3 +40,8 @@ def data_dir() -> Path:
 
 def queries_dir() -> Path:
     return root() / "queries"
+
+
+def patterns_dir() -> Path:
+    """The clause patterns and template terms ``govgraph draft`` reads a regulation with."""
+    return root() / "patterns"

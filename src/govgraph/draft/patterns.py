@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -19,10 +19,6 @@ KINDS = ("post", "organ", "meeting", "document")
 
 class PatternError(ValueError):
     """A pattern file does not follow patterns/README.md; the message names the file."""
-
-
-def patterns_dir() -> Path:
-    return resources.root() / "patterns"
 
 
 @dataclass(frozen=True)
@@ -37,6 +33,7 @@ class Term:
     zh: str
     en: str
     wordings: tuple[str, ...]
+    alt: str = ""  # the template's label, when the text names the term otherwise
 
 
 @dataclass(frozen=True)
@@ -97,10 +94,11 @@ def level_of(text: str, settings: dict) -> str:
 
 def vocabulary(text: str, folder: Path | None = None) -> Vocabulary:
     """The terms and compiled patterns for a text (its level read from the text)."""
-    settings, raw_terms, families = _folder(folder or patterns_dir())
+    settings, raw_terms, families = _folder(folder or resources.patterns_dir())
     level = level_of(text, settings)
     fill = {"L": level, "U": settings["superior"].get(level, ""), "Level": settings["level_en"].get(level, "")}
-    terms = tuple(_term(t, fill) for t in raw_terms)
+    # a term named after the level above means nothing where the text names none (a province)
+    terms = tuple(_term(t, fill) for t in raw_terms if fill["U"] or not any("{U}" in w for w in t["wordings"]))
     term_regex = {t.name: re.compile("|".join(f"(?:{w})" for w in t.wordings)) for t in terms}
     fragments = dict(settings.get("fragments", {}))
     for kind in KINDS:
@@ -111,6 +109,21 @@ def vocabulary(text: str, folder: Path | None = None) -> Vocabulary:
     patterns = tuple(_pattern(family, p, fragments, data)
                      for family, data in families.items() for p in data.get("pattern", []))
     return Vocabulary(level, fill["Level"], fill["U"], terms, term_regex, patterns, settings)
+
+
+def as_worded(vocab: Vocabulary, text: str) -> Vocabulary:
+    """Each post, organ and meeting labelled as ``text`` names it (the executive deputy as
+    the text calls it, not by the template's wording), the template's label kept as ``alt``;
+    a term the text names by the template's own label, or does not name, keeps it."""
+    drop = vocab.text["words"].get("label_drop", "")
+    terms = []
+    for term in vocab.terms:
+        found = {re.sub(drop, "", m.group()) if drop else m.group() for m in vocab.term_regex[term.name].finditer(text)}
+        if term.kind == "document" or not found or term.zh in found:
+            terms.append(term)
+        else:
+            terms.append(replace(term, zh=max(found, key=lambda w: (len(w), w)), alt=term.zh))
+    return replace(vocab, terms=tuple(terms))
 
 
 def _term(raw: dict, fill: dict) -> Term:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..law.articles import Chapter, parse_any_regulation
 from . import readers, text as texts
-from .patterns import KINDS, Pattern, Term, Vocabulary, vocabulary
+from .patterns import KINDS, Pattern, Term, Vocabulary, as_worded, vocabulary
 
 Value = tuple[str, object]  # ("iri", "gg:Convene") | ("term", Term) | ("literal", 5) | ("label", (text, lang))
 
@@ -87,7 +87,7 @@ def read_regulation(source: str) -> Draft:
     normal = texts.normalise(source)
     chapters = parse_any_regulation(normal)
     vocab = vocabulary(normal)
-    vocab = dataclasses.replace(vocab, source=normal)
+    vocab = dataclasses.replace(as_worded(vocab, normal), source=normal)
     title = next((m.group(1) for line in normal.split("\n")
                   if (m := re.search(vocab.text["title"], line.strip()))), "")
     articles = []
@@ -148,9 +148,10 @@ def _rules(pattern: Pattern, m: re.Match, article: ArticleReading, vocab: Vocabu
             continue
         each = spec.get("each")
         groups = [[t] for t in terms.get(each, [])] if each else [None]
-        for group in groups:
-            bound = dict(terms, **({each: group} if each else {}))
-            rule = _rule(pattern, spec, slots, bound, m, article, vocab)
+        for rank, group in enumerate(groups, 1):
+            bound = dict(terms, **({each: group, RANK: rank} if each else {}))
+            named = dict(slots, rank=str(rank)) if each else slots  # {rank} in a label
+            rule = _rule(pattern, spec, named, bound, m, article, vocab)
             if rule is not None:
                 out.append(rule)
     return out
@@ -180,12 +181,15 @@ def _values(raw, pattern, slots, terms, vocab) -> list[Value] | None:
         out = []
         for item in raw:
             text, _, lang = item.rpartition("@")
-            out.append(("label", (_fill(text, slots, terms, lang, vocab), lang)))
+            out.append(("label", (_fill(text, slots, terms, lang, vocab, pattern.tables), lang)))
         return out
     if raw == "$regulation":  # the regulation itself (final provisions)
         return [("local", "regulation")]
-    if raw.startswith("@"):  # a matter the pattern names in its own words
-        return [("term", _matter(raw[1:], "gg:MatterKind"))]
+    if raw == RANK:  # the place in its slot of the term an `each` rule is made for (an order of succession)
+        return [("literal", terms[RANK])] if RANK in terms else None
+    if raw.startswith("@"):  # a matter ("@portfolio:…" a portfolio) the pattern names in its own words, {slots} filled
+        kind, _, wording = raw[1:].rpartition(":")
+        return [("term", _matter(_fill(wording, slots, terms, "zh", vocab), MATTERS.get(kind, "gg:MatterKind")))]
     if not raw.startswith("$"):
         return [("iri", raw)]
     slot, _, key = raw[1:].partition(".")
@@ -233,6 +237,7 @@ def _kind_of(slot: str) -> str | None:
     return next((kind for kind in KINDS if slot.startswith(kind)), None)
 
 
+RANK = "$rank"
 MATTERS = {"matter": "gg:MatterKind", "portfolio": "gg:Portfolio"}
 
 

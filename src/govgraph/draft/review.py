@@ -11,8 +11,9 @@ from .reading import Draft, DraftedRule, _value_key
 OPEN, CLOSE = "\u3010", "\u3011"  # the brackets that mark a rule's span in the article
 
 
-def review_data(draft: Draft, kept: list[str] | None = None) -> dict:
-    """Per article: text, rules with spans, sentences not recognised; counts by kind."""
+def review_data(draft: Draft, kept: list[str] | None = None, deleted: list[str] | None = None) -> dict:
+    """Per article: text, rules with spans, sentences not recognised; counts by kind; the
+    reviewed rules kept and the drafted rules left out because a person deleted them."""
     articles = []
     for a in draft.articles:
         articles.append({
@@ -33,6 +34,7 @@ def review_data(draft: Draft, kept: list[str] | None = None) -> dict:
         "terms": [{"name": t.name, "kind": t.kind, "zh": t.zh, "en": t.en, "concept": t.concept,
                    "match": t.match or None} for t in draft.terms()],
         "kept": kept or [],
+        "deleted": deleted or [],
         "articles": articles,
     }
 

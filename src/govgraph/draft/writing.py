@@ -3,7 +3,10 @@
 regulation.ttl, articles.ttl, organisation.ttl, rules.ttl (one block per article, under
 its heading), principles.ttl (articles no pattern read) and examples.toml; REVIEW.md is
 written by :mod:`.review`. Re-drafting a folder keeps the rules a person confirmed
-(gg:confirmed true), edited (their gg:draftHash no longer matches) or wrote by hand.
+(gg:confirmed true), edited (their gg:draftHash no longer matches) or wrote by hand, and
+does not bring back a rule a person deleted: ``drafted.txt`` lists the rules the last draft
+wrote (one local name a line), and one listed there but gone from rules.ttl stays gone
+(remove its line, or the file, to draft it again).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ..law.articles import article_label, articles_turtle
 from .reading import Draft, DraftedRule
 from .patterns import Term
 
+DRAFTED = "drafted.txt"  # the local names of the rules the last draft wrote, one a line
 PROVENANCE = ("draftPattern", "spanStart", "spanEnd", "sourceSpan", "confirmed", "draftHash")
 PREFIXES = {"gg": ns.GG, "rdfs": ns.RDFS, "skos": ns.SKOS, "xsd": ns.XSD, "prov": ns.PROV,
             "tpl": ns.TPL, "eli": ns.ELI, "org": ns.ORG, "vann": ns.VANN, "dcterms": ns.DCTERMS}
@@ -32,10 +36,16 @@ def base_iri(draft: Draft, name: str) -> str:
 
 
 def write_draft(draft: Draft, folder: Path, name: str, prefix: str, base: str | None = None) -> dict:
-    """Write the rule base; returns what was kept from an earlier, reviewed draft."""
+    """Write the rule base; returns what was kept from an earlier, reviewed draft and the
+    drafted rules left out because a person deleted them (they leave ``draft`` too)."""
     folder.mkdir(parents=True, exist_ok=True)
     base = base or base_iri(draft, name)
-    kept = _kept_rules(folder / "rules.ttl", base, prefix)
+    previous = _previous(folder / "rules.ttl")
+    kept = _kept_rules(previous, base, prefix)
+    drafted = [r.local_name for r in draft.rules]
+    deleted = _deleted(folder / DRAFTED, previous, base) & set(drafted)
+    for article in draft.articles:
+        article.rules = [r for r in article.rules if r.local_name not in deleted]
     heads = _prefixes(prefix, base)
     (folder / "regulation.ttl").write_text(heads + _regulation(draft, name, prefix, base), encoding="utf-8")
     (folder / "articles.ttl").write_text(
@@ -46,7 +56,8 @@ def write_draft(draft: Draft, folder: Path, name: str, prefix: str, base: str | 
     examples = folder / "examples.toml"
     if not examples.exists():
         examples.write_text(word("draft.examples_header", "en") + "\n", encoding="utf-8")
-    return {"kept": sorted(kept)}
+    (folder / DRAFTED).write_text("".join(f"{n}\n" for n in dict.fromkeys(drafted)), encoding="utf-8")
+    return {"kept": sorted(kept), "deleted": sorted(deleted)}
 
 
 def _prefixes(prefix: str, base: str) -> str:
@@ -93,6 +104,9 @@ def _organisation(draft: Draft, prefix: str) -> str:
 def _term_block(term: Term, prefix: str) -> str:
     en = term.en or word("draft.untranslated", "en", zh=term.zh)
     lines = [f"{prefix}:{term.name} a {term.cls} ;", f"    rdfs:label {_lit(term.zh, 'zh')} , {_lit(en, 'en')}"]
+    if term.alt:
+        lines[-1] += " ;"
+        lines.append(f"    skos:altLabel {_lit(term.alt, 'zh')}")
     if term.kind == "post":
         lines[-1] += " ;"
         lines.append(f"    org:postIn {prefix}:Government")
@@ -172,12 +186,25 @@ def _principles(draft: Draft, prefix: str) -> str:
     return "\n".join(out)
 
 
-def _kept_rules(path: Path, base: str, prefix: str) -> dict[str, tuple[int, str]]:
-    """Rules of an earlier draft to keep: confirmed, edited, or written by a person."""
+def _previous(path: Path) -> Graph | None:
+    """The rules of an earlier draft, as a person may have reviewed them."""
     if not path.is_file():
+        return None
+    return Graph().parse(path, format="turtle")
+
+
+def _deleted(record: Path, previous: Graph | None, base: str) -> set[str]:
+    """Rules the last draft wrote that are no longer in rules.ttl: a person deleted them."""
+    if previous is None or not record.is_file():
+        return set()
+    present = {str(s)[len(base):] for s in previous.subjects() if isinstance(s, URIRef) and str(s).startswith(base)}
+    return {line.strip() for line in record.read_text(encoding="utf-8").splitlines() if line.strip()} - present
+
+
+def _kept_rules(g: Graph | None, base: str, prefix: str) -> dict[str, tuple[int, str]]:
+    """Rules of an earlier draft to keep: confirmed, edited, or written by a person."""
+    if g is None:
         return {}
-    g = Graph()
-    g.parse(path, format="turtle")
     gg = lambda local: URIRef(ns.GG + local)  # noqa: E731
     kept = {}
     for subject in set(g.subjects(gg("basis"), None)):
