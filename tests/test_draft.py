@@ -226,6 +226,8 @@ def test_a_rule_a_person_deleted_is_not_drafted_again_until_its_record_is_remove
     assert local not in {r["id"] for a in json.loads(result.output)["articles"] for r in a["rules"]}
     assert set(rules_of(folder).subjects(GG.basis, None)) == before
     assert local in (folder / "drafted.txt").read_text(encoding="utf-8").split()  # still remembered as deleted
+    assert local in json.loads(result.output)["deleted"]
+    assert f"- `{local}`" in (folder / "REVIEW.md").read_text(encoding="utf-8")  # the review says so
     (folder / "drafted.txt").unlink()
     drafted(tmp_path, "county-numbered")
     assert quorum in set(rules_of(folder).subjects(GG.basis, None))

@@ -44,7 +44,7 @@ def draft(source: Path, folder: Path, name: str | None, base: str | None, prefix
     except (UnicodeDecodeError, PatternError) as e:
         fail(f"{source}: {e}")
     written = write_draft(found, folder, name, prefix, base)
-    data = review_data(found, written["kept"])
+    data = review_data(found, written["kept"], written["deleted"])
     (folder / "REVIEW.md").write_text(review_markdown(data, lang), encoding="utf-8")
     if output_format == "json":
         emit_json(data)

@@ -72,6 +72,8 @@ def review_markdown(data: dict, lang: str = "zh") -> str:
               for t in data["terms"]]
     if data["kept"]:
         lines += ["", f"## {w('kept')}", ""] + [f"- `{k}`" for k in data["kept"]]
+    if data["deleted"]:
+        lines += ["", f"## {w('deleted')}", ""] + [f"- `{k}`" for k in data["deleted"]]
     for a in data["articles"]:
         lines += ["", f"## {a['label']}" + (f" ({a['chapter']})" if a["chapter"] else ""), ""]
         lines += ["> " + _marked(a["text"], [tuple(r["span"]) for r in a["rules"]]).replace("\n", "\n> "), ""]
