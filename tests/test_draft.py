@@ -246,3 +246,14 @@ def test_the_review_data_names_the_rules_left_out_because_a_person_deleted_them(
     data = review_data(draft, written["kept"], written["deleted"])
     assert local in data["deleted"]
     assert local not in {r["id"] for a in data["articles"] for r in a["rules"]}
+
+
+def test_the_articles_drafted_from_hongqiaos_text_are_its_rule_bases_articles_word_for_word_punctuation_included(tmp_path: Path) -> None:
+    hongqiao = ROOT / "data" / "hongqiao-2023"
+    result = run("draft", str(hongqiao / "source" / "regulation.zh.txt"), "-o", str(tmp_path / "hq"))
+    assert result.exit_code == 0, result.output
+    def texts(path: Path) -> dict[int, str]:
+        g = Graph().parse(path, format="turtle")
+        return {int(g.value(a, GG.ordinal)): str(t) for a, t in g.subject_objects(GG.text)}
+    drafted = texts(tmp_path / "hq" / "articles.ttl")
+    assert len(drafted) == 79 and drafted == texts(hongqiao / "articles.ttl")

@@ -79,6 +79,10 @@ def test_the_draft_of_each_made_up_text_is_its_fixture_rule_for_rule_and_passes_
         drafted.parse(folder / name, format="turtle")
         hand.parse(FIXTURES / fixture / name, format="turtle")
     assert _keys(drafted) == _keys(hand)
+    # the articles it cites are the fixture's, word for word and with their own punctuation (，not ,)
+    texts = lambda g: {int(g.value(a, GG.ordinal)): str(t) for a, t in g.subject_objects(GG.text)}  # noqa: E731
+    cited, fixture_texts = texts(Graph().parse(folder / "articles.ttl")), texts(Graph().parse(FIXTURES / fixture / "articles.ttl"))
+    assert fixture_texts and all(cited[n] == t for n, t in fixture_texts.items())
 
 
 def test_a_deputy_acting_in_office_while_the_head_is_abroad_acts_by_rule_for_that_reason_only() -> None:

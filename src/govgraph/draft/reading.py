@@ -96,7 +96,17 @@ def read_regulation(source: str) -> Draft:
             reading = ArticleReading(article.number, chapter.number, chapter.title, "\n".join(article.paragraphs))
             _read_article(reading, vocab)
             articles.append(reading)
-    return Draft(title, vocab, chapters, articles)
+    return Draft(title, vocab, _as_written(source, chapters), articles)
+
+
+def _as_written(source: str, read: list[Chapter]) -> list[Chapter]:
+    """The chapters with their articles' text as the regulation writes it (its own punctuation),
+    for the articles file and the rules' source spans; the normalised ones if the two cut
+    differently or any article's length differs (a span's offsets must hold in both)."""
+    written = parse_any_regulation(texts.as_written(source))
+    def outline(chapters: list[Chapter]) -> list:
+        return [(c.number, [(a.number, len("\n".join(a.paragraphs))) for a in c.articles]) for c in chapters]
+    return written if outline(written) == outline(read) else read
 
 
 def _read_article(article: ArticleReading, vocab: Vocabulary) -> None:

@@ -24,8 +24,20 @@ def _to_simplified():
 
 
 def normalise(text: str) -> str:
-    """Full-width digits and punctuation folded (NFKC), traditional script made simplified."""
+    """Full-width digits and punctuation folded (NFKC), traditional script made simplified: what the patterns read."""
     text = unicodedata.normalize("NFKC", text.removeprefix("\ufeff")).replace("\r\n", "\n")
+    return _to_simplified()(text)
+
+
+#: Full-width digits and Latin letters, and the ideographic space: folded in the text as written too.
+_FULL_WIDTH_ALPHANUMERIC = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+
+
+def as_written(text: str) -> str:
+    """The text as the regulation writes it, for the articles a rule base cites: simplified script and
+    half-width digits, but its own punctuation (，。；：、（）), which NFKC would turn into ASCII."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = _FULL_WIDTH_ALPHANUMERIC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return _to_simplified()(text)
 
 

@@ -163,11 +163,13 @@ def _rule_block(rule: DraftedRule, prefix: str, text: str) -> str:
 
 def _rules(draft: Draft, prefix: str, kept: dict[str, tuple[int, str]]) -> str:
     out = [f"# {word('draft.rules_header', 'en')}\n"]
+    as_written = {a.number: "\n".join(a.paragraphs) for c in draft.chapters for a in c.articles}
     for article in draft.articles:
+        text = as_written.get(article.number, article.text)  # the same offsets: _as_written checks
         blocks = [block for number, block in kept.values() if number == article.number]
-        blocks += [_rule_block(r, prefix, article.text) for r in article.rules if r.local_name not in kept]
+        blocks += [_rule_block(r, prefix, text) for r in article.rules if r.local_name not in kept]
         if blocks:
-            out.append(f"# ── {article_label(article.number)} {article.text.splitlines()[0][:40]}")
+            out.append(f"# ── {article_label(article.number)} {text.splitlines()[0][:40]}")
             out += blocks
     return "\n".join(out)
 
