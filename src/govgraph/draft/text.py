@@ -35,7 +35,7 @@ _FULL_WIDTH_ALPHANUMERIC = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\
 
 def as_written(text: str) -> str:
     """The text as the regulation writes it, for the articles a rule base cites: simplified script and
-    half-width digits, but its own punctuation (，。；：、（）), which NFKC would turn into ASCII."""
+    half-width digits, but its own full-width punctuation (commas, stops, colons, brackets), which NFKC would turn into ASCII."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     text = _FULL_WIDTH_ALPHANUMERIC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return _to_simplified()(text)
