@@ -1,4 +1,4 @@
-"""words.toml read a section at a time says what the whole file says."""
+"""words.toml read an entry at a time says what the whole file says."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 from govgraph._core import words
 
 
-def test_each_section_parsed_alone_holds_what_the_whole_file_holds() -> None:
+def test_each_entry_parsed_from_its_own_line_is_what_the_whole_file_holds() -> None:
     whole = tomllib.loads(words._FILE.read_text(encoding="utf-8"))
-    assert list(words._sources()) == list(whole)
-    assert {name: words._entries(name) for name in whole} == whole
+    entries = {f"{section}.{key}": entry for section, held in whole.items() for key, entry in held.items()}
+    assert list(words._lines()) == list(entries)
+    assert {key: words._entry(key) for key in words._lines()} == entries
 
 
 def test_every_word_is_read_as_the_whole_table_reads_it() -> None:

@@ -4,9 +4,9 @@ They live in one data file, ``words.toml`` beside this module; Python asks for t
 key (``"column.post"``) and fills templates by name. Labels of posts, meetings, acts and
 articles are not words of the program: they come from the ontology and the rule base.
 
-A command asks for a few words of a few sections: :func:`word` parses only the sections
-asked for (the file is cut at its ``[section]`` headers; tests/test_words.py holds the
-sections, parsed alone, equal to the whole file parsed at once).
+A command asks for a few words: :func:`word` parses only the entries asked for, each from
+its own line (tests/test_words.py holds every entry so read equal to the whole file parsed
+at once).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from .cite import Text
 
 LANGUAGES = ("zh", "en")
 _FILE = Path(__file__).with_name("words.toml")
-#: A table header on a line of its own: where one section of words.toml ends and the next begins.
-_HEADER = re.compile(r"^\[([A-Za-z0-9_-]+)\][ \t]*(?:#.*)?$", re.MULTILINE)
+#: A table header line: the section the entries below it belong to.
+_HEADER = re.compile(r"\[([A-Za-z0-9_-]+)\][ \t]*(?:#.*)?$")
 
 
 @cache
@@ -32,27 +32,27 @@ def table() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _sources() -> dict[str, str]:
-    """The text of each section of ``words.toml``, by its name (its header line first)."""
-    source = _FILE.read_text(encoding="utf-8")
-    starts = list(_HEADER.finditer(source))
-    ends = [following.start() for following in starts[1:]] + [len(source)]
-    return {start.group(1): source[start.start():end] for start, end in zip(starts, ends, strict=True)}
+def _lines() -> dict[str, str]:
+    """Each entry's line of ``words.toml``, keyed ``section.key`` (an entry is one inline table,
+    which TOML keeps on one line)."""
+    lines: dict[str, str] = {}
+    section = ""
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        if header := _HEADER.match(line):
+            section = header.group(1)
+        elif line.strip() and not line.lstrip().startswith("#"):
+            lines[f"{section}.{line.split('=', 1)[0].strip()}"] = line
+    return lines
 
 
 @cache
-def _entries(name: str) -> dict[str, dict[str, str]]:
-    """The entries of one section of ``words.toml``, by key (raise KeyError if there is no such section)."""
-    return tomllib.loads(_sources()[name])[name]
-
-
 def _entry(key: str) -> dict[str, str]:
-    """The entry ``key`` (``section.key``): its text in each language."""
-    name, _, within = key.partition(".")
+    """The entry ``key`` (``section.key``): its text in each language, parsed from its own line."""
     try:
-        return _entries(name)[within]
+        line = _lines()[key]
     except KeyError:
         raise KeyError(key) from None
+    return next(iter(tomllib.loads(line).values()))
 
 
 def word(key: str, lang: str = "zh", **values: object) -> str:
