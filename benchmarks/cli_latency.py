@@ -57,8 +57,10 @@ def measure(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
 
 def instructions(command: list[str]) -> int:
     """How many instructions one fresh process of ``command`` executes (valgrind's callgrind),
-    after one unmeasured run that leaves its modules byte-compiled."""
-    subprocess.run(command, check=True, capture_output=True)
+    after one unmeasured run that leaves its modules byte-compiled (as ``scripts/setup`` does,
+    even where PYTHONDONTWRITEBYTECODE is set)."""
+    writing = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, check=True, capture_output=True, env=writing)
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out", *command],
                               check=True, capture_output=True, text=True)
