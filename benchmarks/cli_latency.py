@@ -5,19 +5,25 @@ Prints the median wall and CPU time (user + system) of N runs of the floor
 the same bindings) and of a few CLI questions (each a fresh process, as an analyst types
 it), with each command's ratio to the floor; then the median latency of the library's
 questions once the graph is loaded. CPU time is the steadier figure on a busy machine.
+
+With ``--instructions``, it counts instead the instructions each process executes
+(valgrind's callgrind, one run each, output piped as in the timed runs): the same count
+however busy the machine is, the figure the README's ratio is given in.
 Not a test: it measures, prints and exits 0.
 
-    .venv/bin/python benchmarks/cli_latency.py [--runs 7]
+    .venv/bin/python benchmarks/cli_latency.py [--runs 7] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,12 +55,40 @@ def measure(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
+def instructions(command: list[str]) -> int:
+    """How many instructions one fresh process of ``command`` executes (valgrind's callgrind),
+    after one unmeasured run that leaves its modules byte-compiled (as ``scripts/setup`` does,
+    even where PYTHONDONTWRITEBYTECODE is set)."""
+    writing = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, check=True, capture_output=True, env=writing)
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out", *command],
+                              check=True, capture_output=True, text=True)
+    return int(re.search(r"Collected : (\d+)", done.stderr).group(1))
+
+
+def count(commands: list[list[str]]) -> None:
+    """Print each command's instructions and its ratio to the floor's (the first command)."""
+    floor, *counted = (instructions(command) for command in commands)
+    print("fresh process each, instructions (valgrind --tool=callgrind), ratio to the floor:")
+    print(f"  {floor / 1e6:7.0f} M        floor: cli_floor.py (pyoxigraph only)")
+    for question, figure in zip(CLI_QUESTIONS, counted, strict=True):
+        print(f"  {figure / 1e6:7.0f} M  {figure / floor:4.2f}x  govgraph {' '.join(question)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--cli-only", action="store_true", help="skip the in-process figures")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions (valgrind) instead of timing; implies --cli-only")
     args = parser.parse_args()
     executable = shutil.which("govgraph", path=str(Path(sys.executable).parent)) or "govgraph"
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            parser.error("--instructions needs valgrind (apt-get install valgrind)")
+        count([FLOOR, *([executable, *q] for q in CLI_QUESTIONS)])
+        return
 
     print(f"fresh process each run, median of {args.runs}:   wall        cpu    (ratio to the floor: wall, cpu)")
     (floor_wall, floor_cpu), *figures = measure([FLOOR, *([executable, *q] for q in CLI_QUESTIONS)], args.runs)

@@ -31,22 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .files import Part
 from .queries import named
 from .stores import OxigraphStore, file_stamps
 
 FORMAT = 2
 #: The manifest of stores built before graphs had versions (govgraph 0.1).
 _OLD_MANIFEST = "govgraph-store.json"
-
-
-@dataclass(frozen=True)
-class Part:
-    """What goes into one named graph: its IRI, its kind, a name people know it by, its files."""
-
-    graph: str
-    kind: str  #: "ontology", "rule-base" or "records"
-    name: str
-    files: tuple[Path, ...]
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,22 @@ import math
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, shorten
 
 #: File suffix → format name (as rdflib names it; Oxigraph's names follow in ``stores``).
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".rdf": "xml", ".owl": "xml"}
+
+
+class Part(NamedTuple):
+    """What goes into one named graph: its IRI, its kind, a name people know it by, its files
+    (a light record: every command that loads builds a few, the on-disk store among them)."""
+
+    graph: str
+    kind: str  #: "ontology", "rule-base" or "records"
+    name: str
+    files: tuple[Path, ...]
 
 
 def is_rdf(path: Path) -> bool:

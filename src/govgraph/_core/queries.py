@@ -30,6 +30,8 @@ _PARAMETER = re.compile(r"^#\s+\?(\w+)\s+(.*)$")
 
 @dataclass(frozen=True)
 class Parameter:
+    """A parameter a query's header declares: its name (without ``?``) and what it stands for."""
+
     name: str
     description: str
 

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._core import files as rdf
-from .._core.disk import DiskStore, Part
 from .._core.errors import GovGraphError
+from .._core.files import Part
 from .._core.stores import Store, file_stamps, memory_store, parse_spec
 from .._core.terms import GRAPH_BASE, ONTOLOGY_GRAPH, RECORDS_GRAPH_BASE
 from ..law import jurisdictions
@@ -74,7 +74,7 @@ def open_library(
         return _remote(endpoint, graph)
     backend, location = parse_spec(store)
     parts = parts_for(rules, records)
-    version = DiskStore(location).current if location is not None else None
+    version = _disk_version(location) if location is not None else None
     key = (store, version, tuple((p.graph, tuple(_stamp(f) for f in p.files)) for p in parts))
     if key not in _OPENED:
         _OPENED[key] = _memory(backend, parts) if location is None else _disk(location, parts, explicit=rules is not None)
@@ -112,7 +112,16 @@ def _memory(backend: str, parts: Sequence[Part]) -> Library:
     return Library(store, [ONTOLOGY_GRAPH])
 
 
+def _disk_version(location: Path) -> Path | None:
+    """The version of the on-disk store at ``location`` that readers open now (None: none yet)."""
+    from .._core.disk import DiskStore  # json, shutil, uuid, fcntl: only for a store on disk
+
+    return DiskStore(location).current
+
+
 def _disk(location: Path, parts: Sequence[Part], *, explicit: bool) -> Library:
+    from .._core.disk import DiskStore
+
     disk = DiskStore(location)
     disk.check_folder()
     if disk.current is None:

@@ -9,7 +9,7 @@ from typing import Any
 from .._core.cite import Citation, Named, Regulation, Text, unique_citations
 from .._core.errors import GovGraphError
 from ..answers.model import Answer
-from ._common import Asking, console, emit_json, table
+from ._common import Asking, console, emit_json, escape, table
 
 
 def label(item: Named | Text | None, lang: str) -> str:
@@ -72,8 +72,6 @@ def per_government(
 def print_articles(ask: Asking, citations: Iterable[Citation | None], heading: str | None = None) -> None:
     """Each cited article's label, IRI and text, once, after the table, under ``heading``
     (the word for "articles" if not given)."""
-    from rich.markup import escape
-
     cited = unique_citations(citations)
     if not cited:
         return

@@ -10,7 +10,7 @@ import click
 
 from .._core.cite import Citation, Regulation, unique_citations
 from ._common import Asking, console, emit_json, endpoint_option, format_option, friendly_errors, lang_option, rules_option
-from ._common import store_option, table
+from ._common import escape, store_option, table
 from ._printing import print_articles
 
 
@@ -110,8 +110,6 @@ def _point_name(ask: Asking, point) -> str:  # noqa: ANN001
 
 
 def _print_table(ask: Asking, found) -> None:  # noqa: ANN001
-    from rich.markup import escape
-
     from ..answers.compare import topics
 
     out = console()
@@ -189,8 +187,6 @@ def survey(feature: str, rules, store, endpoint, as_of, output_format, lang, out
         return
     if ask.csv:
         return _survey_csv(ask, found)
-    from rich.markup import escape
-
     separator = ask.word("compare.list_separator")
     rows = [[escape(cell) for cell in (
         r.government.label(lang), f"{r.regulation.label(lang)} ({r.regulation.in_force or '?'})",
