@@ -36,11 +36,10 @@ from .model import (
     Step,
     Violation,
 )
-from . import cards
-from .cards import Card, NoAnswer, RegulationCard
 from .names import Names, local_name
 
 if TYPE_CHECKING:
+    from .cards import Card, NoAnswer, RegulationCard
     from .library import RuleBase
 
 
@@ -340,27 +339,37 @@ class GovGraph:
     def meeting_card(self, meeting: str) -> Card:
         """A meeting type's card: members, who convenes and presides (and who may be entrusted),
         every quorum by agenda kind, frequency, attendees, what it decides, records, minutes, leave."""
+        from . import cards
+
         return cards.card(self, "meeting", self.resolve(meeting, "meeting"))
 
     def document_card(self, kind: str) -> Card:
         """A document kind's card: who signs or may be authorised, the approval chain in order,
         reviews and filings with their recipients."""
+        from . import cards
+
         return cards.card(self, "document", cards.resolve_document(self, kind))
 
     def post_card(self, post: str) -> Card:
         """A post's (or an organ's) card: what it leads and assists, every power and duty (its own,
         through the posts it specialises, or granted), who acts for it, whom it reports to."""
+        from . import cards
+
         iri, kind = cards.resolve_holder(self, post)
         return cards.card(self, kind, iri)
 
     def regulation_card(self) -> RegulationCard:
         """The regulation this scope answers from: title, number, dates, repeals, chapters."""
+        from . import cards
+
         return cards.regulation_card(self)
 
     def why_none(self, action: str, target: str, **case: object) -> NoAnswer:
         """Why ``who(action, target, **case)`` found nothing: no rule gives anyone the act on the
         target (with the nearest rules), none does in this case, or the act never applies to
         this kind of target. Says what it searched."""
+        from . import cards
+
         asked = {key: value for key, value in case.items() if value is not None}
         without_case = self.who(action, target) if asked else []
         return cards.why_none(self, action, target, without_case)

@@ -9,15 +9,16 @@ a notebook, ``to_records()`` and ``to_frame()`` (pandas: the extra ``notebook``)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, is_dataclass
-from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._core.cite import Citation, Named, Text
 from .._core.errors import GovGraphError
 from .._core.words import word
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 # ── records, rows and lists of answers ───────────────────────────────────────
@@ -107,6 +108,8 @@ class AnswerList(list[T]):
 
     def _repr_html_(self) -> str:
         """A table for notebooks: labels, each resource's IRI as its tooltip."""
+        import html
+
         records = self.to_records()
         shown = [c for c in _columns(records) if not c.endswith("_iri")]
         head = "".join(f"<th>{html.escape(c)}</th>" for c in shown)
@@ -133,6 +136,8 @@ def _columns(records: Iterable[dict[str, Any]]) -> list[str]:
 
 
 def _cell(value: Any, iri: str | None) -> str:
+    import html
+
     shown = "" if value is None else html.escape(str(value))
     return f'<td title="{html.escape(iri)}">{shown}</td>' if iri else f"<td>{shown}</td>"
 
@@ -235,6 +240,8 @@ class Quorum(Record):
     def fraction(self) -> Fraction | None:
         if self.numerator is None or self.denominator is None:
             return None
+        from fractions import Fraction
+
         return Fraction(self.numerator, self.denominator)
 
     def is_met(self, present: int, members: int) -> bool:
