@@ -18,7 +18,8 @@ from govgraph.cli._common import _unmarked, escape
 
 #: Stages the analyst's questions never touch.
 NOT_FOR_WHO = ("govgraph.authority", "govgraph.export", "govgraph.validate", "govgraph.serve", "govgraph.synth",
-               "govgraph.draft", "govgraph.answers.compare", "govgraph._core.disk", "govgraph._core.remote")
+               "govgraph.draft", "govgraph.answers.compare", "govgraph.answers.cards", "govgraph._core.disk", "govgraph._core.remote",
+               "govgraph.cli._csv")
 
 _PROBE = """
 import json, sys

@@ -34,11 +34,11 @@ def per_government(
     answer: Callable[[Any], Any],
     show_one: Callable[[Any], None],
     to_json: Callable[[Any], Any] = lambda item: item.to_dict(),
-    sheet: Any = None,  # a cli._csv.Sheet: how each answer becomes a CSV row
+    sheet: Callable[[], Any] | None = None,  # makes the cli._csv.Sheet that turns each answer into a CSV row
 ) -> None:
     """Ask each government in scope (``answer(graph)``) and print each answer under its rules'
     heading; in JSON, one list of every answer (each names its regulation in its basis); in CSV,
-    one row per answer by ``sheet`` (each row names its regulation and government). A name
+    one row per answer by ``sheet()`` (made only then; each row names its regulation and government). A name
     one government's rules do not know is said for that government (on stderr in CSV); known
     to none, it is an error."""
     answers, problems = [], []
@@ -54,7 +54,7 @@ def per_government(
         emit_json([to_json(item) for item in every])
         return
     if ask.csv and sheet is not None:
-        sheet.write(every, ask.lang)
+        sheet().write(every, ask.lang)
         for graph, problem in problems:
             government = graph.regulation.label(ask.lang) if graph.regulation else ""
             ask.note(ask.word("answer.not_here", government=government, problem=problem))

@@ -90,7 +90,7 @@ def who(
     if absent is not None:
         for graph in ask.scopes():
             waiting.update(why_waiting_in(graph, _answers_or_none(graph, answer), absent, reason, long_absence))
-    per_government(ask, answer, show_one, to_json, sheet=_answer_sheet(ask, waiting))
+    per_government(ask, answer, show_one, to_json, sheet=lambda: _answer_sheet(ask, waiting))
 
 
 def _answer_sheet(ask: Asking, waiting: dict[tuple[str, str], Text]):  # noqa: ANN202 - a cli._csv.Sheet
@@ -166,7 +166,7 @@ def decide(ask: Asking, amount: Decimal | None, matter: str | None) -> None:
         f"decide {amount or ''} {matter or ''}".strip(),
         ["meeting", "matter", "condition", "basis"],
         lambda c: [c.meeting.label(lang), c.matter.label(lang), label(c.condition, lang) or always, c.basis.label(lang)],
-    ), sheet=_sheet("Competence"))
+    ), sheet=lambda: _sheet("Competence"))
 
 
 def _sheet(kind: str, **options: object):  # noqa: ANN202 - a cli._csv.Sheet
@@ -216,7 +216,7 @@ def quorum(ask: Asking, meeting: str, agenda: str | None, present: int | None, m
         print_articles(ask, [result.basis])
 
     extra = (("fraction", lambda r: r.fraction), ("present", lambda r: present), ("member_count", lambda r: member_count), ("met", met))
-    per_government(ask, lambda graph: graph.quorum(meeting, agenda), show_one, to_json, sheet=_sheet("Quorum", extra=extra))
+    per_government(ask, lambda graph: graph.quorum(meeting, agenda), show_one, to_json, sheet=lambda: _sheet("Quorum", extra=extra))
 
 
 @click.command()
@@ -238,7 +238,7 @@ def leave(ask: Asking, post: str) -> None:
             label(r.condition, lang) or always,
             r.basis.label(lang),
         ],
-    ), sheet=_sheet("LeaveRule"))
+    ), sheet=lambda: _sheet("LeaveRule"))
 
 
 @click.command()
@@ -263,4 +263,4 @@ def deadlines(ask: Asking, action: str | None) -> None:
             label(d.anchor, lang),
             d.basis.label(lang),
         ],
-    ), sheet=_sheet("Deadline"))
+    ), sheet=lambda: _sheet("Deadline"))

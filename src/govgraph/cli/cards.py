@@ -32,7 +32,7 @@ def meeting(ask: Asking, name: str) -> None:
     kind, how often it meets, fixed and occasional attendees, what it decides (with amounts), who
     records it, who signs its minutes, and whom its members ask for leave.
     """
-    per_government(ask, lambda graph: graph.meeting_card(name), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
+    per_government(ask, lambda graph: graph.meeting_card(name), lambda found: print_card(ask, found), sheet=lambda: _card_sheet(ask))
 
 
 @click.command()
@@ -44,7 +44,7 @@ def document(ask: Asking, kind: str) -> None:
     Who signs and who may be authorised to, the approval chain before each signature in order,
     reviews, filings and their recipients.
     """
-    per_government(ask, lambda graph: graph.document_card(kind), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
+    per_government(ask, lambda graph: graph.document_card(kind), lambda found: print_card(ask, found), sheet=lambda: _card_sheet(ask))
 
 
 @click.command()
@@ -57,7 +57,7 @@ def post(ask: Asking, name: str) -> None:
     or granted to it by someone), who acts for it, what it grants, and whom it reports or asks
     for leave.
     """
-    per_government(ask, lambda graph: graph.post_card(name), lambda found: print_card(ask, found), sheet=_card_sheet(ask))
+    per_government(ask, lambda graph: graph.post_card(name), lambda found: print_card(ask, found), sheet=lambda: _card_sheet(ask))
 
 
 @click.command()
