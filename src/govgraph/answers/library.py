@@ -107,6 +107,18 @@ class Library:
             chosen.append(in_force[-1])
         return chosen
 
+    def versions(self, jurisdiction: str | None = None) -> list[RuleBase]:
+        """Every version of the one government ``jurisdiction`` names (the store's only one if None),
+        in the order they took force."""
+        governments = self.governments()
+        if jurisdiction is not None:
+            governments = _named(governments, normalise(jurisdiction))
+        if len(governments) != 1:
+            known = "; ".join(_describe(b) for b in self.rule_bases) or "none"
+            asked = f"named {jurisdiction!r}" if jurisdiction is not None else "given (choose one with --jurisdiction)"
+            raise GovGraphError(f"{len(governments)} governments {asked} in this store: it holds {known}")
+        return next(iter(governments.values()))
+
     def _version_named(self, jurisdiction: str | None, day: str | None) -> RuleBase | None:
         """The one version ``jurisdiction`` names by its rule base (name, graph or IRI), if it does:
         that version is meant, whatever the date, unless a date is given on which it is not in force."""
