@@ -40,7 +40,7 @@ def test_every_post_meeting_type_and_document_kind_of_each_rule_base_maps_to_the
 def test_a_post_and_a_meeting_type_that_map_to_no_template_concept_are_listed(unmapped: Path):
     found = [v for v in govgraph.load(unmapped).check() if v.check == "TermMapsToTemplate"]
     assert sorted(v.resource.zh for v in found) == ["市长助理", "市长周例会"]
-    assert {v.message.label("en").split("(a ")[1].split(")")[0] for v in found} == {"post", "meeting type"}
+    assert {v.message.label("en").split("(kind: ")[1].split(")")[0] for v in found} == {"post", "meeting type"}
 
 
 def test_an_unmapped_term_is_a_warning_not_a_violation(unmapped: Path):
