@@ -113,6 +113,8 @@ def test_the_integrity_checks_catch_a_rule_without_article_a_missing_label_a_typ
         ("TermIsDeclared", GG + "condtionLabel"),  # a typo of gg:conditionLabel
         ("ReferenceIsDescribed", "urn:test:NoSuchPost"),  # a post nothing describes
         ("MeetingTypeHasConvener", "urn:test:Unconvened"),  # the rule above convenes urn:test:Meeting, not this one
+        ("TermMapsToTemplate", "urn:test:Meeting"),  # maps to no template meeting (a warning)
+        ("TermMapsToTemplate", "urn:test:Unconvened"),
     }
 
 

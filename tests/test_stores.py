@@ -343,3 +343,20 @@ def test_credentials_come_from_the_environment_not_the_command_line(served: Serv
     monkeypatch.setenv("GOVGRAPH_ENDPOINT_USER", "reader")
     assert RemoteStore(f"{served.url}/query").credentials.user == "reader"
     assert store.credentials is None
+
+
+def test_an_endpoint_graph_that_is_not_there_is_an_error_naming_it_not_an_empty_answer(served: Server) -> None:
+    missing = "https://w3id.org/govgraph/graph/no-such-rule-base"
+    with pytest.raises(GovGraphError, match=re.escape(f"no graph {missing}")) as raised:
+        open_library(endpoint=f"{served.url}/query", graph=missing)
+    assert rule_base_graph("hongqiao-2023") in str(raised.value)  # it lists what the endpoint holds
+    result = govgraph_cli("who", "convene", "区政府常务会议", "--endpoint", f"{served.url}/query", env={"GOVGRAPH_GRAPH": missing})
+    assert result.returncode == 2 and missing in result.stderr and "Traceback" not in result.stderr
+    url = f"{served.url}/query?default-graph-uri={missing}"  # the same graph named in the endpoint's URL
+    assert govgraph_cli("who", "convene", "区政府常务会议", "--endpoint", url).returncode == 2
+
+
+def test_an_endpoint_graph_that_is_there_opens_and_is_all_its_questions_see(served: Server) -> None:
+    library = open_library(endpoint=f"{served.url}/query", graph=rule_base_graph("hongqiao-2023"))
+    whole = open_library(endpoint=f"{served.url}/query")
+    assert library.single_graph and 0 < len(library.store) < len(whole.store)

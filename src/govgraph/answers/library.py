@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
-import pyoxigraph as ox
-
 from .._core.cite import Named, Regulation
 from .._core.errors import GovGraphError
 from .._core.stores import Store
@@ -108,6 +106,18 @@ class Library:
                                     f"the store holds {versions}")
             chosen.append(in_force[-1])
         return chosen
+
+    def versions(self, jurisdiction: str | None = None) -> list[RuleBase]:
+        """Every version of the one government ``jurisdiction`` names (the store's only one if None),
+        in the order they took force."""
+        governments = self.governments()
+        if jurisdiction is not None:
+            governments = _named(governments, normalise(jurisdiction))
+        if len(governments) != 1:
+            known = "; ".join(_describe(b) for b in self.rule_bases) or "none"
+            asked = f"named {jurisdiction!r}" if jurisdiction is not None else "given (choose one with --jurisdiction)"
+            raise GovGraphError(f"{len(governments)} governments {asked} in this store: it holds {known}")
+        return next(iter(governments.values()))
 
     def _version_named(self, jurisdiction: str | None, day: str | None) -> RuleBase | None:
         """The one version ``jurisdiction`` names by its rule base (name, graph or IRI), if it does:
@@ -300,7 +310,8 @@ def _rule_bases(store: Store) -> list[RuleBase]:
         if row["repeals"] is not None:
             repeals[graph].add(row["repeals"].value)
     ends = _ends(first, repeals)
-    bases = [_rule_base(store, graph, row, ends.get(row["regulation"].value), tuple(sorted(repeals[graph])))
+    labels = _labels(store) if first else {}
+    bases = [_rule_base(graph, row, labels, ends.get(row["regulation"].value), tuple(sorted(repeals[graph])))
              for graph, row in first.items()]
     return sorted(bases, key=lambda b: (b.jurisdiction_key, b.regulation.in_force or "", b.graph))
 
@@ -321,10 +332,14 @@ def _ends(first: dict[str, dict], repeals: dict[str, set[str]]) -> dict[str, str
     return ends
 
 
-def _rule_base(store: Store, graph: str, row: dict, until: str | None, repeals: tuple[str, ...]) -> RuleBase:
+def _rule_base(graph: str, row: dict, labels: dict[tuple[str, str], dict[str, str]], until: str | None,
+               repeals: tuple[str, ...]) -> RuleBase:
     def named(column: str) -> Named | None:
         term = row[column]
-        return None if term is None else _labels(store, graph, term.value)
+        if term is None:
+            return None
+        found = labels.get((graph, term.value), {})
+        return Named(term.value, found.get("zh"), found.get("en"))
 
     def value(column: str) -> str | None:
         return None if row[column] is None else row[column].value
@@ -338,15 +353,18 @@ def _rule_base(store: Store, graph: str, row: dict, until: str | None, repeals: 
     )
 
 
-def _labels(store: Store, graph: str, iri: str) -> Named:
-    """The zh and en labels of ``iri`` in ``graph`` (or any graph, for ontology terms such as a level)."""
+def _labels(store: Store) -> dict[tuple[str, str], dict[str, str]]:
+    """The labels, by language, of every rule base's regulation, government, level and superior, asked
+    once for the whole store (``queries/rule-base-labels.rq``): those the rule base's own graph gives,
+    else those of any graph (an ontology term such as a level)."""
     from .._core.queries import named
 
-    labels: dict[str, str] = {}
-    for graphs in ([graph], None):
-        for row in store.select(named("labels").text, {"resource": ox.NamedNode(iri)}, graphs=graphs):
-            if row["kind"].value == "label" and row["lang"] is not None:
-                labels.setdefault(row["lang"].value, row["name"].value)
-        if labels:
-            break
-    return Named(iri, labels.get("zh"), labels.get("en"))
+    own: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    elsewhere: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for row in store.select(named("rule-base-labels").text):
+        if row["lang"] is None or not row["lang"].value:
+            continue
+        key = (row["graph"].value, row["resource"].value)
+        found = own if row["labelGraph"] == row["graph"] else elsewhere
+        found[key].setdefault(row["lang"].value, row["name"].value)
+    return {key: own.get(key) or elsewhere[key] for key in own.keys() | elsewhere.keys()}

@@ -148,6 +148,9 @@ def _remote(endpoint: str, graph: str | None) -> Library:
     key = ("endpoint", endpoint, graph)
     if key not in _OPENED:
         remote = RemoteStore(endpoint, graph=graph)
+        if remote.graph is not None:  # a graph that is not there is an error naming it, never an empty answer
+            whole = RemoteStore(remote.endpoint, timeout=remote.timeout, credentials=remote.credentials)
+            Library(whole, [ONTOLOGY_GRAPH]).require_graph(remote.graph)
         library = Library(remote, [ONTOLOGY_GRAPH], single_graph=remote.graph is not None)
         if not remote.graph and not library.rule_bases:
             raise GovGraphError(f"{remote.endpoint} holds no govgraph rule base: load one with govgraph load --endpoint")

@@ -11,6 +11,7 @@ finding of its own, never a pass. Every finding names the version that judged it
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -74,6 +75,26 @@ def versions_of(rules: Sequence[str | Path]) -> list[tuple[jurisdictions.Jurisdi
     return sorted(chosen, key=lambda pair: pair[1].in_force or "")
 
 
+def versions_in_store(store: str, jurisdiction: str | None, folder: Path) -> list[tuple[jurisdictions.Jurisdiction, Regulation]]:
+    """The versions of one government an on-disk store holds (``oxigraph:PATH``), with the dates the
+    store's library knows, each version's graph written out under ``folder`` as a rule base of its own; oldest first."""
+    import pyoxigraph as ox
+
+    from ..answers.loading import open_library
+
+    library = open_library(store=store)
+    found = []
+    for base in library.versions(jurisdiction):
+        native = getattr(library.store, "native", None)
+        if not isinstance(native, ox.Store):
+            raise GovGraphError(f"{store}: versions in force are read from an Oxigraph store (oxigraph:PATH)")
+        out = folder / base.name
+        out.mkdir(parents=True, exist_ok=True)
+        native.dump(out / "rules.ttl", ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(base.graph))
+        found.append((jurisdictions.find(out), base.regulation))
+    return sorted(found, key=lambda pair: pair[1].in_force or "")
+
+
 def judge_by_version(
     files: Sequence[Path],
     rules: Sequence[str | Path],
@@ -84,11 +105,31 @@ def judge_by_version(
     Undated records (a roster, a calendar) are judged by the newest version that judged any
     record. ``run(files, rule_base_folder)`` is one validation.
     """
-    versions = versions_of(rules)
+    return judge_by(files, versions_of(rules), run)
+
+
+def judge_by_version_in_store(
+    files: Sequence[Path],
+    store: str,
+    run: Callable[[Sequence[Path], Path], Report],
+    jurisdiction: str | None = None,
+) -> Report:
+    """As :func:`judge_by_version`, with the versions of one government an on-disk store holds
+    (``jurisdiction`` names it when the store holds several)."""
+    with tempfile.TemporaryDirectory(prefix="govgraph-versions-") as folder:
+        return judge_by(files, versions_in_store(store, jurisdiction, Path(folder)), run)
+
+
+def judge_by(
+    files: Sequence[Path],
+    versions: Sequence[tuple[jurisdictions.Jurisdiction, Regulation]],
+    run: Callable[[Sequence[Path], Path], Report],
+) -> Report:
+    """Validate ``files`` by each of ``versions`` (oldest first), each record by the one in force on its day."""
     days, parts = record_days(files)
     judged_by = {iri: next((r for _, r in versions if r.in_force_on(day)), None) for iri, day in days.items()}
     findings: dict[tuple, Finding] = {}
-    used = [(j, r) for j, r in versions if r in judged_by.values()] or versions[-1:]
+    used = [(j, r) for j, r in versions if r in judged_by.values()] or list(versions[-1:])
     engine = "fast"
     for position, (juris, regulation) in enumerate(used):
         report = run(files, juris.folder)
