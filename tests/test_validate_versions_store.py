@@ -55,3 +55,19 @@ def test_a_store_of_several_governments_needs_the_one_to_judge_by(tmp_path: Path
         judge_by_version_in_store([records(tmp_path, SAME_SUM_2020_AND_2024)], spec, one)
     with pytest.raises(GovGraphError, match="0 governments named 'nowhere'"):
         judge_by_version_in_store([records(tmp_path, SAME_SUM_2020_AND_2024)], spec, one, jurisdiction="nowhere")
+
+
+def test_govgraph_validate_store_judges_each_record_by_the_version_in_force_on_its_date(store: str, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+
+    path = records(tmp_path, SAME_SUM_2020_AND_2024)
+    result = CliRunner().invoke(main, ["validate", str(path), "--store", store, "--jurisdiction", "tianjin-hongqiao", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.output)["findings"]
+    assert finding["article"]["number"] == "31" and finding["version"]["number"] == NUMBER_2016
+    both = CliRunner().invoke(main, ["validate", str(path), "--store", store, "--rules", str(VERSIONS[0])])
+    assert both.exit_code == 2 and "not both" in both.output

@@ -30,11 +30,14 @@ if TYPE_CHECKING:
               help="Validate each DATA argument on its own (one government-year each), in parallel, and report them together.")
 @click.option("--common", multiple=True, type=click.Path(), metavar="PATH",
               help="With --each: records every group needs (e.g. the working-day calendar). Repeatable.")
+@click.option("--store", metavar="oxigraph:PATH",
+              help="Judge each record by the version in force on its date among those an on-disk store holds (instead of --rules).")
+@click.option("--jurisdiction", metavar="NAME", help="With --store: the government whose versions judge the records, if the store holds several.")
 @click.option("--max-per-shape", type=click.IntRange(min=1), default=20, show_default=True,
               help="In text output, list at most this many findings of each shape and count the rest (json and turtle list all).")
 @friendly_errors
 def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format: str, lang: str, engine: str, fail_on: str,
-             each: bool, common: tuple[str, ...], max_per_shape: int) -> None:
+             each: bool, common: tuple[str, ...], store: str | None, jurisdiction: str | None, max_per_shape: int) -> None:
     """Validate records (Turtle files or folders of them) against a government's working rules.
 
     \b
@@ -54,7 +57,8 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
                 spinner.update(word("validate.validating_groups", lang, groups=len(data)))
             report = Report.merged(validate_each([[*common, d] for d in data], rules, engine=engine))
         else:
-            report = run([*common, *data], rules, engine=engine, progress=spinner.step if spinner else None)
+            report = run([*common, *data], rules, engine=engine, progress=spinner.step if spinner else None,
+                         store=store, jurisdiction=jurisdiction)
     finally:
         if spinner:
             spinner.stop()

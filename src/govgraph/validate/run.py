@@ -23,7 +23,7 @@ from .explain import explain
 from .report import Finding, Report
 from .screen import load_records
 from .shapes import load_shapes, rule_base_shapes
-from .versions import judge_by_version
+from .versions import judge_by_version, judge_by_version_in_store
 
 ENGINES = ("fast", "pyshacl")
 
@@ -50,16 +50,26 @@ def validate(
     engine: str = "fast",
     shapes: str | Path | None = None,
     progress: Callable[[Text], None] | None = None,
+    store: str | None = None,
+    jurisdiction: str | None = None,
 ) -> Report:
     """Validate the records in ``data`` (files or folders) against the rule base ``rules``.
 
     ``engine`` is "fast" (Oxigraph) or "pyshacl" (the reference); both report the same
-    findings. Several versions of one government's rules (a list) judge each record by the
-    version in force on its date (:mod:`.versions`); each finding names its version. ``progress``, if given, is told each step (a text in zh and en) before it starts.
-    Raises :class:`InputError` (file, line, what was expected) for unreadable input.
+    findings. Several versions of one government's rules (a list, or the versions an on-disk
+    ``store`` such as ``"oxigraph:PATH"`` holds, of the government ``jurisdiction`` names if it
+    holds several) judge each record by the version in force on its date (:mod:`.versions`);
+    each finding names its version. ``progress``, if given, is told each step (a text in zh
+    and en) before it starts. Raises :class:`InputError` (file, line, what was expected) for
+    unreadable input.
     """
     if engine not in ENGINES:
         raise GovGraphError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    if store is not None:
+        if rules:
+            raise GovGraphError("give the rules either as --rules or as --store, not both")
+        return judge_by_version_in_store(data_files(data), store, lambda files, folder: validate(
+            files, folder, engine=engine, shapes=shapes, progress=progress), jurisdiction)
     if isinstance(rules, (list, tuple)):
         if len(rules) > 1:
             return judge_by_version(data_files(data), rules, lambda files, folder: validate(
