@@ -107,19 +107,7 @@ class OxigraphStore:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None, *, graphs: Sequence[str] | None = None) -> list[Row]:
-        substitutions = None
-        if bindings and _has_subquery(query):
-            # A subquery does not see the outer group's data: let the engine substitute.
-            substitutions = {ox.Variable(name): value for name, value in bindings.items()}
-        elif bindings:
-            query = bind_values(query, bindings)
-        dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": [ox.NamedNode(g) for g in graphs]}
-        try:
-            solutions = self._store.query(query, substitutions=substitutions, **dataset)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax: {exc.msg}") from None
-        except (OSError, RuntimeError) as exc:
-            raise QueryError(str(exc)) from None
+        solutions = self._query(query, bindings, graphs)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in solutions.variables]
@@ -144,6 +132,7 @@ class OxigraphStore:
         """Any query form with its parameters bound (as ``select`` binds them), over ``graphs``."""
         substitutions = None
         if bindings and _has_subquery(query):
+            # A subquery does not see the outer group's data: let the engine substitute.
             substitutions = {ox.Variable(name): value for name, value in bindings.items()}
         elif bindings:
             query = bind_where(query, bindings)
