@@ -71,3 +71,15 @@ def test_govgraph_validate_store_judges_each_record_by_the_version_in_force_on_i
     assert finding["article"]["number"] == "31" and finding["version"]["number"] == NUMBER_2016
     both = CliRunner().invoke(main, ["validate", str(path), "--store", store, "--rules", str(VERSIONS[0])])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_validate_refuses_store_options_it_would_otherwise_ignore(store: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+
+    path = str(records(tmp_path, SAME_SUM_2020_AND_2024))
+    with_each = CliRunner().invoke(main, ["validate", path, path, "--store", store, "--each"])
+    assert with_each.exit_code == 2 and "does not go with --each" in with_each.output
+    alone = CliRunner().invoke(main, ["validate", path, "--jurisdiction", "tianjin-hongqiao"])
+    assert alone.exit_code == 2 and "give the store too" in alone.output

@@ -46,6 +46,10 @@ def validate(data: tuple[str, ...], rules: tuple[str, ...] | None, output_format
       govgraph validate records/
       govgraph validate meetings.ttl roster.ttl --lang en --format json
     """
+    if store is not None and each:
+        raise click.UsageError("--store judges one set of records by the versions it holds: it does not go with --each")
+    if jurisdiction is not None and store is None:
+        raise click.UsageError("--jurisdiction chooses among the governments of a --store: give the store too")
     rules = list(rules) if rules else None  # several versions: each record is judged by the one in force on its date
     from ..validate import Report, validate_each
     from ..validate import validate as run
